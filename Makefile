@@ -1,0 +1,28 @@
+# alembic-rs developer commands. `make help` lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+DEMO := alembic_compat/trip_planner
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+dev: ## build the extension into .venv (uv sync)
+	uv sync
+
+demo: dev ## the main job: alembic-rs on the trip planner example project
+	cd $(DEMO) && ../../.venv/bin/alembic heads && ../../.venv/bin/alembic history --verbose && ../../.venv/bin/alembic show head
+
+lint: ## rustfmt, clippy -D warnings, ruff
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	uv run ruff check python tests bench
+	uv run ruff format --check python tests bench
+
+test: dev lint ## the whole test suite: lint, cargo test, pytest (real Alembic as oracle)
+	cargo test --workspace --exclude alembic_rs_py
+	uv run pytest
+
+bench: dev ## time alembic-rs against real Alembic in the same run
+	uv run python bench/run.py
+
+.PHONY: help dev demo lint test bench

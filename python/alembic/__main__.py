@@ -1,0 +1,3 @@
+from .config import main
+
+main(prog="alembic")
