@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     Numeric,
     String,
@@ -29,6 +30,7 @@ class User(Base):
     email = Column(String(255), nullable=False, unique=True)
     name = Column(String(100), nullable=False)
     hashed_password = Column(String(255), nullable=False)
+    phone = Column(String(20), nullable=True)
     created_at = Column(DateTime, nullable=False, default=datetime.utcnow)
 
     trips = relationship("Trip", back_populates="owner", cascade="all, delete-orphan")
@@ -41,9 +43,11 @@ class Trip(Base):
     user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     title = Column(String(200), nullable=False)
     destination = Column(String(200), nullable=False)
-    start_date = Column(Date, nullable=True)
+    start_date = Column(Date, nullable=True, index=True)
     end_date = Column(Date, nullable=True)
     budget = Column(Numeric(12, 2), nullable=True)
+    currency = Column(String(3), nullable=False, server_default="KRW")
+    status = Column(String(20), nullable=False, server_default="planned")
     created_at = Column(DateTime, nullable=False, default=datetime.utcnow)
 
     owner = relationship("User", back_populates="trips")
@@ -54,6 +58,7 @@ class Trip(Base):
 
 class ItineraryItem(Base):
     __tablename__ = "itinerary_items"
+    __table_args__ = (Index("idx_itinerary_trip_day", "trip_id", "day"),)
 
     id = Column(Integer, primary_key=True)
     trip_id = Column(

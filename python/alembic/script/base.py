@@ -101,8 +101,6 @@ class ScriptDirectory:
             self.recursive_version_locations,
             self.sourceless,
         )
-        for warning in scripts.warnings():
-            util.warn(warning)
         for index, path in scripts.pending_imports():
             scripts.resolve_import(index, *self._header_by_import(Path(path)))
         return scripts
@@ -135,10 +133,7 @@ class ScriptDirectory:
     @util.memoized_property
     def _native_map(self) -> Any:
         with self._catch_revision_errors():
-            native = self._scripts.build_map()
-        for warning in native.warnings():
-            util.warn(warning)
-        return native
+            return self._scripts.build_map()
 
     def _load_revisions(self) -> Iterator[Script]:
         for rev_id in self._scripts.revision_ids():
@@ -451,9 +446,9 @@ class _ScriptRevisionMap(revision.RevisionMap):
             self._rev(rev_id)
         return self._cache
 
-    def _rev(self, rev_id: str | None) -> Any:
-        if rev_id is None:
-            return None
+    def _rev(self, rev_id: Any) -> Any:
+        if rev_id is None or isinstance(rev_id, tuple):
+            return super()._rev(rev_id)
         script = self._cache.get(rev_id)
         if script is None:
             native = self._native

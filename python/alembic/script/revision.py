@@ -216,8 +216,6 @@ class RevisionMap:
                 for r in revisions
             ]
         )
-        for warning in native.warnings():
-            util.warn(warning)
         objects: dict[str, Revision] = {}
         for r in revisions:
             objects.setdefault(r.revision, r)
@@ -237,9 +235,13 @@ class RevisionMap:
             r._resolved_dependencies = tuple(resolved)
             r._normalized_resolved_dependencies = tuple(normalized)
 
-    def _rev(self, rev_id: str | None) -> Any:
+    def _rev(self, rev_id: Any) -> Any:
         if rev_id is None:
             return None
+        if isinstance(rev_id, tuple):
+            # the native map marks the plain string "base" (what Alembic returns when a
+            # relative spec walks below a base) as ("base",)
+            return rev_id[0]
         self._native  # noqa: B018 - builds the map (and self._objects) on first use
         return self._objects[rev_id]
 

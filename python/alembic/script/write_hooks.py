@@ -8,12 +8,12 @@ and custom hooks registered with :func:`register` keep working unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import importlib.util
 import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import util
@@ -120,7 +120,7 @@ def _run_hook(
 
     # As in Alembic, the hook's exit status is not checked: a formatter that finds nothing to
     # fix (or fails) must not turn an already written revision into a failed command.
-    subprocess.run([*command, *cmdline_options_list], cwd=cwd, **kw)
+    subprocess.run([*command, *cmdline_options_list], cwd=cwd, **kw)  # noqa: PLW1510
 
 
 @register("console_scripts")

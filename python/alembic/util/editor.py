@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import os
+from collections.abc import Mapping
 from os.path import exists, join, splitext
 from subprocess import check_call
 
@@ -24,7 +24,7 @@ def open_in_editor(filename: str, environ: Mapping[str, str] | None = None) -> N
         editor = _find_editor(env)
         check_call([editor, filename])
     except Exception as exc:
-        raise CommandError("Error executing editor (%s)" % (exc,)) from exc
+        raise CommandError(f"Error executing editor ({exc})") from exc
 
 
 def _find_editor(environ: Mapping[str, str]) -> str:

@@ -1,8 +1,18 @@
-//! `alembic_rs._native`: the only place pyo3 meets the core.
+//! `alembic_rs._native`: the only place pyo3 meets the core. Python passes plain data in
+//! (strings, tuples), gets plain data back, and errors arrive as Alembic's own exception
+//! classes (see `errors`).
+
+mod convert;
+mod errors;
+mod revision_map;
+mod version_scripts;
+
 use pyo3::prelude::*;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<revision_map::NativeRevisionMap>()?;
+    m.add_class::<version_scripts::VersionScripts>()?;
     Ok(())
 }

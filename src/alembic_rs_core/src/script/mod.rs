@@ -8,6 +8,7 @@
 //! - [`revision`]: `RevisionMap` with Alembic's semantics and error text.
 //! - [`format`]: the lines `heads`, `history`, `show`, `branches` print.
 
+pub mod directory;
 pub mod format;
 pub mod parse;
 pub mod revision;
