@@ -19,6 +19,7 @@ venv and prints its location.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import fcntl
 import hashlib
@@ -449,8 +450,14 @@ def prewarm(
 
     oracle_venv()
     workers = workers or max(1, os.cpu_count() or 1)
+
+    def one(job):
+        # errors are left for the test owning the job to raise and report
+        with contextlib.suppress(Exception):
+            expectation(*job)
+
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(lambda job: expectation(*job), jobs))
+        list(pool.map(one, jobs))
 
 
 if __name__ == "__main__":

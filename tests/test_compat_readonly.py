@@ -15,6 +15,8 @@ are DB-bound and belong to the online suites.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import oracle
@@ -100,6 +102,18 @@ def test_corpus_has_every_kind_of_project() -> None:
     for required in ("trip_planner", "finance_backend", "job_runner", "fastapi_template"):
         assert required in names
     assert sum(1 for n in names if n.startswith("graphs/")) >= 10
+
+
+def test_generated_corpus_is_current() -> None:
+    # graphs/ and broken/ are committed generator output; a hand edit or a generator change
+    # without regeneration would make the tests exercise something nobody can reproduce
+    rc = subprocess.run(
+        [sys.executable, str(COMPAT / "graphs" / "generate.py"), "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert rc.returncode == 0, rc.stdout + rc.stderr
 
 
 @pytest.mark.parametrize(

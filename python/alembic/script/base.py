@@ -311,6 +311,22 @@ class ScriptDirectory:
 
         return generate.generate_revision(self, revid, message, **kw)
 
+    def _rev_path(
+        self,
+        path: str | os.PathLike[str],
+        rev_id: str,
+        message: str | None,
+        create_date: Any,
+    ) -> Path:
+        from . import generate
+
+        return generate._rev_path(self, path, rev_id, message, create_date)
+
+    def _generate_create_date(self) -> Any:
+        from . import generate
+
+        return generate._generate_create_date(self)
+
     def _generate_template(self, src: Path, dest: Path, **kw: Any) -> None:
         with util.status(f"Generating {dest.absolute()}", **self.messaging_opts):
             util.template_to_file(src, dest, self.output_encoding, **kw)
@@ -442,9 +458,16 @@ class _ScriptRevisionMap(revision.RevisionMap):
 
     @property
     def _objects(self) -> dict[str, Script]:  # type: ignore[override]
-        for rev_id in self._script_dir._scripts.revision_ids():
+        for rev_id in self._native.revision_ids():
             self._rev(rev_id)
         return self._cache
+
+    def _register(self, revision: revision.Revision) -> None:
+        self._cache[revision.revision] = revision  # type: ignore[assignment]
+
+    def _known_objects(self) -> list[Script]:
+        # only the Script objects already handed out need their attributes refreshed
+        return list(self._cache.values())
 
     def _rev(self, rev_id: Any) -> Any:
         if rev_id is None or isinstance(rev_id, tuple):

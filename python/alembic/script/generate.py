@@ -282,17 +282,7 @@ def _script_from_path(script_directory: ScriptDirectory, path: Path) -> Script |
 def _add_to_revision_map(script_directory: ScriptDirectory, script: Script) -> None:
     # Later calls on the same ScriptDirectory (get_current_head(), another
     # generate_revision()) must see the new file, as Alembic's add_revision() ensures.
-    revision_map = script_directory.revision_map
-    add_revision = getattr(revision_map, "add_revision", None)
-    if add_revision is not None:
-        add_revision(script)
-        return
-    if script.revision in set(revision_map._objects):
-        util.warn(f"Revision {script.revision} is present more than once")
-    # No incremental add on the native map: drop what was read so the next query rescans.
-    for cached in ("_scripts", "_native_map"):
-        script_directory.__dict__.pop(cached, None)
-    script_directory.revision_map = type(revision_map)(script_directory)  # type: ignore[call-arg]
+    script_directory.revision_map.add_revision(script)
 
 
 def generate_revision(

@@ -275,6 +275,37 @@ class RevisionMap:
         mapping[()] = None  # type: ignore[index]
         return mapping
 
+    def add_revision(self, revision: Revision, _replace: bool = False) -> None:
+        """Add one revision to the built map (Alembic's ``add_revision``)."""
+        native = self._native
+        path = getattr(revision, "path", None)
+        doc = None
+        if path is not None:
+            module = getattr(revision, "module", None)
+            doc = getattr(module, "__doc__", None) if module is not None else None
+            revision._doc = doc  # type: ignore[attr-defined]
+            revision._native_map = native  # type: ignore[attr-defined]
+        native.add_revision(
+            revision.revision,
+            revision.down_revision,
+            tuple(revision._orig_branch_labels),
+            util.to_tuple(revision.dependencies, default=()),
+            _replace,
+            path,
+            doc,
+        )
+        self._register(revision)
+        # the new revision changes its parents' nextrev and the heads
+        self._attach(self._known_objects(), native)
+        for name in ("heads", "bases", "_real_heads", "_real_bases", "_revision_map"):
+            self.__dict__.pop(name, None)
+
+    def _register(self, revision: Revision) -> None:
+        self._objects[revision.revision] = revision
+
+    def _known_objects(self) -> Iterable[Revision]:
+        return list(self._objects.values())
+
     def get_current_head(self, branch_label: str | None = None) -> str | None:
         return self._native.get_current_head(branch_label)
 

@@ -1,7 +1,25 @@
-//! `alembic-rs`: the native command line (being written).
+//! `alembic-rs`: Alembic's read-only commands (`heads`, `branches`, `history`, `show`) with
+//! no Python, printing byte for byte what Alembic 1.20 prints on stdout and ending with the
+//! same exit code. Commands that need Python or a database are refused by name.
 #![forbid(unsafe_code)]
 
-fn main() {
-    eprintln!("alembic-rs: the native CLI is not built yet");
-    std::process::exit(2);
+mod args;
+mod commands;
+mod output;
+mod wrap;
+
+use std::process::ExitCode;
+
+/// `--version`: ours, and the Alembic release whose behaviour it reproduces.
+pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (alembic 1.20.1)");
+
+fn main() -> ExitCode {
+    let invocation = args::parse(std::env::args_os().collect());
+    let mut terminal = output::Terminal::new(invocation.globals.quiet);
+    let code = match commands::run(&invocation, &mut terminal) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => terminal.fail(&failure, &invocation.globals, &invocation.argv),
+    };
+    terminal.flush();
+    code
 }

@@ -44,8 +44,11 @@ fn strings(v: &Value) -> Vec<String> {
 /// `_legacy_rev`: `([a-f0-9]+)\.py$`.
 fn legacy(filename: &str) -> Option<&str> {
     let stem = filename.strip_suffix(".py")?;
-    (!stem.is_empty() && stem.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
-        .then_some(stem)
+    (!stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+    .then_some(stem)
 }
 
 #[test]
@@ -127,5 +130,10 @@ fn every_case_matches_alembic() {
             failures.push(format!("{name}: {problem}"));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -245,6 +245,8 @@ fn run_query(g: &Graph, q: &Value) -> Value {
             },
             script_err,
         ),
+        "sd_get_current_head" => ok_or(sd.get_current_head(), |v| json!(v), script_err),
+        "sd_get_base" => ok_or(sd.get_base(), |v| json!(v), script_err),
         "get_current_head" => ok_or(
             map.get_current_head(q["label"].as_str()),
             |v| json!(v),

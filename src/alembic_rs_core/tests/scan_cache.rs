@@ -68,7 +68,9 @@ fn same_size_rewrite_with_restored_mtime_is_reread() {
     let v = root.path().join("v");
     scan(&opts(&v)).expect("scan");
     let path = v.join("b.py");
-    let mtime = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
+    let mtime = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
     let changed = rev_file("dddd", Some("aaaa"));
     assert_eq!(changed.len(), rev_file("bbbb", Some("aaaa")).len());
     std::fs::write(&path, changed).expect("write");
@@ -124,7 +126,10 @@ fn files_changed_too_recently_are_not_cached() {
     let v = root.path().join("v");
     // A modification time that is not safely in the past (here: in the future) means a
     // same-size rewrite could keep the same stamp, so the parse must not be cached.
-    set_mtime(&v.join("a.py"), SystemTime::now() + Duration::from_secs(3600));
+    set_mtime(
+        &v.join("a.py"),
+        SystemTime::now() + Duration::from_secs(3600),
+    );
     let first = scan(&opts(&v)).expect("scan");
     let second = scan(&opts(&v)).expect("scan");
     assert_eq!((first.parsed, second.parsed, second.cache_hits), (1, 1, 0));
@@ -160,9 +165,15 @@ fn stale_entry_with_a_lying_cache_is_not_trusted() {
     let cache = v.join("__pycache__/alembic_rs_headers.json");
     let text = std::fs::read_to_string(&cache).expect("read");
     std::fs::write(&cache, text.replace("\"bbbb\"", "\"zzzz\"")).expect("write");
-    assert_eq!(revisions(&scan(&opts(&v)).expect("scan")), ["aaaa", "zzzz", "cccc"]);
+    assert_eq!(
+        revisions(&scan(&opts(&v)).expect("scan")),
+        ["aaaa", "zzzz", "cccc"]
+    );
     std::fs::write(v.join("b.py"), rev_file("bbbb", Some("aaaa"))).expect("write");
-    assert_eq!(revisions(&scan(&opts(&v)).expect("scan")), ["aaaa", "bbbb", "cccc"]);
+    assert_eq!(
+        revisions(&scan(&opts(&v)).expect("scan")),
+        ["aaaa", "bbbb", "cccc"]
+    );
 }
 
 #[test]

@@ -52,8 +52,12 @@ fn run_case(case: &Value, use_cache: bool) -> Value {
                     .filter_map(|f| {
                         let path = support::rooted(&f.path.to_string_lossy(), root.path());
                         match &f.outcome {
-                            FileOutcome::Header(h) => Some(json!({"path": path, "revision": h.revision})),
-                            FileOutcome::NeedsImport(_) => Some(json!({"path": path, "revision": null})),
+                            FileOutcome::Header(h) => {
+                                Some(json!({"path": path, "revision": h.revision}))
+                            }
+                            FileOutcome::NeedsImport(_) => {
+                                Some(json!({"path": path, "revision": null}))
+                            }
                             FileOutcome::NotRevisionFile => None,
                         }
                     })
@@ -87,7 +91,10 @@ fn layouts_load_like_alembic() {
             let ours = run_case(case, use_cache);
             if let Some(message) = expected["error"]["message"].as_str() {
                 if ours["error"].as_str() != Some(message) {
-                    failures.push(format!("{name} (cache={use_cache}): error {}", ours["error"]));
+                    failures.push(format!(
+                        "{name} (cache={use_cache}): error {}",
+                        ours["error"]
+                    ));
                 }
                 continue;
             }

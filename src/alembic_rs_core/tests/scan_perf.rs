@@ -47,7 +47,11 @@ fn cache_removes_parsing_work() {
     let cold = scan(&opts(&dir, false)).expect("scan");
     let uncached = start.elapsed();
     assert_eq!((cold.parsed, cold.cache_hits), (200, 0));
-    assert!(cold.files.iter().all(|f| matches!(f.outcome, FileOutcome::Header(_))));
+    assert!(
+        cold.files
+            .iter()
+            .all(|f| matches!(f.outcome, FileOutcome::Header(_)))
+    );
 
     scan(&opts(&dir, true)).expect("scan");
     let start = Instant::now();
@@ -56,7 +60,10 @@ fn cache_removes_parsing_work() {
     assert_eq!((warm.parsed, warm.cache_hits), (0, 200));
     assert_eq!(warm.files, cold.files);
     // Relative, not absolute: reading one cache file must beat parsing 200 files.
-    assert!(cached < uncached, "cached scan {cached:?} vs uncached {uncached:?}");
+    assert!(
+        cached < uncached,
+        "cached scan {cached:?} vs uncached {uncached:?}"
+    );
 }
 
 #[test]

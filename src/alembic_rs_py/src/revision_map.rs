@@ -11,7 +11,7 @@ use pyo3::types::PyTuple;
 use crate::convert::{rev_arg, rev_ref, rev_ref_to_py};
 use crate::errors::{revision_error, script_error};
 
-#[pyclass(name = "RevisionMap", module = "alembic_rs._native", frozen)]
+#[pyclass(name = "RevisionMap", module = "alembic_rs._native")]
 pub(crate) struct NativeRevisionMap {
     map: RevisionMap,
     /// Path and docstring per revision (by load index); empty for a map of bare Revisions.
@@ -87,6 +87,50 @@ impl NativeRevisionMap {
         let mut out = self.build_warnings.clone();
         out.extend(self.map.take_warnings());
         out
+    }
+
+    /// `add_revision(revision, _replace)`: add one revision (a file `revision`/`merge` just
+    /// wrote) without rescanning. `path`/`doc` are given for a Script.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (revision, down_revision, branch_labels, depends_on, replace, path=None, doc=None))]
+    fn add_revision(
+        &mut self,
+        py: Python<'_>,
+        revision: String,
+        down_revision: &Bound<'_, PyAny>,
+        branch_labels: Vec<String>,
+        depends_on: Vec<String>,
+        replace: bool,
+        path: Option<String>,
+        doc: Option<String>,
+    ) -> PyResult<()> {
+        let is_script = path.is_some();
+        let input = RevisionInput {
+            revision,
+            down_revision: rev_ref(down_revision)?,
+            branch_labels,
+            depends_on,
+            script_doc: is_script.then(|| doc.clone().unwrap_or_default()),
+        };
+        if is_script {
+            // metas are indexed by load position; the new revision takes the next one
+            self.metas.resize(self.map.revisions().len(), ScriptMeta::default());
+            self.metas.push(ScriptMeta { path: path.unwrap_or_default(), doc });
+        }
+        let result = self.map.add_revision(input, replace);
+        self.flush_warnings(py)?;
+        result.map_err(|e| revision_error(py, e))
+    }
+
+    /// Revision ids in load order (each once).
+    fn revision_ids(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        self.map
+            .revisions()
+            .iter()
+            .map(|r| r.revision().to_string())
+            .filter(|id| seen.insert(id.clone()))
+            .collect()
     }
 
     fn heads(&self) -> Vec<String> {
@@ -230,7 +274,7 @@ impl NativeRevisionMap {
         Ok((
             self.metas.path(r).to_string(),
             rev_ref_to_py(py, r.down_revision())?,
-            r.branch_labels().to_vec(),
+            r.orig_branch_labels().to_vec(),
             r.dependencies().to_vec(),
             self.metas.module_doc(r).map(str::to_string),
         ))

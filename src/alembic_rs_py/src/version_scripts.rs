@@ -34,8 +34,9 @@ impl VersionScripts {
     /// Scan the version locations (absolute paths, in Alembic's order).
     #[new]
     fn new(py: Python<'_>, locations: Vec<PathBuf>, recursive: bool, sourceless: bool) -> PyResult<Self> {
+        let py313 = py.version_info() >= (3, 13);
         let inner = py
-            .detach(|| directory::VersionScripts::scan(locations, recursive, sourceless))
+            .detach(|| directory::VersionScripts::scan(locations, recursive, sourceless, py313))
             .map_err(|e| command_error(py, e.to_string()))?;
         for w in inner.warnings() {
             emit_warning(py, w)?;

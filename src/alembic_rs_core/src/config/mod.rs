@@ -7,7 +7,7 @@
 
 pub mod ini;
 pub(crate) mod pyfmt;
-pub mod pyproject;
+pub(crate) mod pyproject;
 
 use std::path::{Path, PathBuf};
 

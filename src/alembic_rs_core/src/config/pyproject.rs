@@ -10,7 +10,7 @@ use super::{ConfigError, ConfigValue};
 
 /// Reads `[tool.alembic]`; a missing table is empty. The file must exist (Alembic only reads
 /// it when `Path.exists()`).
-pub fn read_tool_alembic(path: &Path) -> Result<IndexMap<String, ConfigValue>, ConfigError> {
+pub(crate) fn read_tool_alembic(path: &Path) -> Result<IndexMap<String, ConfigValue>, ConfigError> {
     let bytes = std::fs::read(path).map_err(|e| ConfigError::Python {
         kind: "OSError",
         message: format!("{}: {e}", path.display()),

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::ScriptHeader;
 use super::format::ScriptMeta;
 use super::revision::{BuildOutcome, RevisionInput, RevisionMap};
+use super::parse;
 use super::scan::{self, FileOutcome, ScanError, ScanOptions};
 use crate::config::ConfigWarning;
 
@@ -44,10 +45,15 @@ pub struct PendingImport {
 
 impl VersionScripts {
     /// List, read and parse the version locations (absolute paths, Alembic's order).
+    ///
+    /// `py313_docstrings`: CPython 3.13+ dedents docstrings when compiling, so
+    /// `module.__doc__` (and hence `show`/`history -v` text) depends on the interpreter the
+    /// project runs; the caller says which one it stands for.
     pub fn scan(
         version_locations: Vec<PathBuf>,
         recursive: bool,
         sourceless: bool,
+        py313_docstrings: bool,
     ) -> Result<Self, ScanError> {
         let report = scan::scan(&ScanOptions {
             version_locations,
@@ -60,7 +66,12 @@ impl VersionScripts {
             .into_iter()
             .filter_map(|f| {
                 let state = match f.outcome {
-                    FileOutcome::Header(h) => State::Known(h),
+                    FileOutcome::Header(mut h) => {
+                        if py313_docstrings {
+                            h.doc = h.doc.map(|d| parse::clean_doc_py313(&d));
+                        }
+                        State::Known(h)
+                    }
                     FileOutcome::NeedsImport(reason) => State::Pending(reason),
                     FileOutcome::NotRevisionFile => return None,
                 };

@@ -9,8 +9,7 @@
 use crate::script::RevRef;
 use crate::script::revision::pystr::{py_splitlines, py_strip};
 use crate::script::revision::{
-    CatchContext, RevArg, Revision, RevisionMap, RevisionMapError, RevisionOrBase, ScriptError,
-    catch_revision_errors,
+    RevArg, Revision, RevisionMap, RevisionMapError, RevisionOrBase, ScriptError,
 };
 
 /// What the text needs about a revision beyond the graph: its file and docstring.
@@ -440,10 +439,4 @@ pub fn show<S: ScriptSource + ?Sized>(
         out.push(log_entry(sc, src.path(sc), src.module_doc(sc), false));
     }
     Ok(out)
-}
-
-/// Apply `_catch_revision_errors` with no parameters (e.g. for the Python layer wrapping a
-/// direct `RevisionMap` call the way a `ScriptDirectory` method does).
-pub fn catch_default(err: RevisionMapError) -> ScriptError {
-    catch_revision_errors(err, &CatchContext::default())
 }

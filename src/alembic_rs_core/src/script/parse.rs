@@ -343,6 +343,9 @@ fn is_dynamic_namespace_name(name: &str) -> bool {
             | "__dict__"
             | "__builtins__"
             | "__import__"
+            | "__globals__"
+            | "f_globals"
+            | "f_locals"
     )
 }
 

@@ -8,10 +8,12 @@
 //!
 //! Python-set iteration order: Alembic's output order comes from sets in a few places. Where
 //! the result is observable we pick a deterministic order instead, documented at each spot:
-//! `nextrev`/`_all_nextrev` (children in load order), `branch_labels` (declared, then
-//! inherited), `_normalized_resolved_dependencies` (declaration order), the revisions of
-//! `get_all_current` (load order), and the iteration over "revisions with branch labels"
-//! during the build (load order, which decides which revision a duplicate-label error names).
+//! `nextrev`/`_all_nextrev` (children in load order: "Branches into", `branches`),
+//! `branch_labels` (declared, then inherited), `_normalized_resolved_dependencies`
+//! (declaration order; decides the `iterate_revisions` order around a revision with two or
+//! more independent `depends_on`), the revisions of `get_all_current` (load order), the
+//! build's visits of all revisions and of labelled revisions (load order: which unknown
+//! `depends_on` or duplicate label an error names), and the list in an "overlaps" error.
 
 mod api;
 mod build;
@@ -88,6 +90,8 @@ pub struct RevisionMap {
     /// Warnings Alembic emits from query methods (not from the build, whose warnings are in
     /// [`BuildOutcome`]); drained with [`RevisionMap::take_warnings`].
     warnings: Mutex<Vec<String>>,
+    /// Resolved links, valid while the map is not being modified (see `EdgeCache`).
+    edges: Option<Box<traverse::EdgeCache>>,
 }
 
 impl Clone for RevisionMap {
@@ -100,6 +104,7 @@ impl Clone for RevisionMap {
             real_heads: self.real_heads.clone(),
             real_bases: self.real_bases.clone(),
             warnings: Mutex::new(self.warnings.lock().map(|w| w.clone()).unwrap_or_default()),
+            edges: self.edges.clone(),
         }
     }
 }

@@ -107,7 +107,20 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
         let listed_path = dirs[entry.dir].join(&entry.name);
         let real = match (&resolved_dirs[entry.dir], entry.is_symlink) {
             (Some(dir), false) => dir.join(&entry.name),
-            _ => realpath(&listed_path),
+            _ => match realpath(&listed_path) {
+                Some(real) => real,
+                None => {
+                    // Python 3.11/3.12's `Path.resolve()` raises on a symlink loop, whatever
+                    // the file's name; 3.13 makes the import fail instead.
+                    work.push(Work {
+                        dir: entry.dir,
+                        name: entry.name,
+                        real: listed_path,
+                        kind: Kind::SymlinkLoop,
+                    });
+                    continue;
+                }
+            },
         };
         if !seen.insert(real.clone()) {
             report.warnings.push(ConfigWarning {
@@ -128,7 +141,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
         });
     }
 
-    let caches: Vec<DirCache> = if opts.use_cache {
+    let mut caches: Vec<DirCache> = if opts.use_cache {
         dirs.par_iter().map(|d| DirCache::load(d)).collect()
     } else {
         dirs.iter().map(|_| DirCache::default()).collect()
@@ -139,24 +152,27 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
         .map(|w| process(w, &caches[w.dir], scan_start))
         .collect();
 
-    let mut fresh: Vec<HashMap<String, CacheEntry>> = vec![HashMap::new(); dirs.len()];
-    let mut hits_per_dir = vec![0usize; dirs.len()];
+    // Per directory: entries parsed now, and names served from the cache.
+    let mut fresh: Vec<Vec<CacheEntry>> = vec![Vec::new(); dirs.len()];
+    let mut hits: Vec<Vec<String>> = vec![Vec::new(); dirs.len()];
     let mut first_error = None;
     for (w, result) in work.into_iter().zip(results) {
         let outcome = match result {
             Processed::Done(outcome) => outcome,
-            Processed::Parsed { parsed, entry } => {
+            Processed::Parsed { parsed, cacheable } => {
                 report.parsed += 1;
-                if let Some(entry) = entry {
-                    fresh[w.dir].insert(entry.name.clone(), entry);
+                if let (Some(stamp), Some(name)) = (cacheable, w.name.to_str()) {
+                    fresh[w.dir].push(CacheEntry {
+                        name: name.to_owned(),
+                        stamp,
+                        parsed: parsed.clone(),
+                    });
                 }
-                parsed
+                Outcome::Parsed(parsed)
             }
-            Processed::Cached(entry) => {
+            Processed::Cached(parsed) => {
                 report.cache_hits += 1;
-                hits_per_dir[w.dir] += 1;
-                let parsed = entry.parsed.clone();
-                fresh[w.dir].insert(entry.name.clone(), entry);
+                hits[w.dir].extend(w.name.to_str().map(str::to_owned));
                 Outcome::Parsed(parsed)
             }
             Processed::Failed(err) => {
@@ -194,13 +210,14 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
 
     if opts.use_cache {
         for (i, dir) in dirs.iter().enumerate() {
-            let cache = &caches[i];
-            let unchanged =
-                hits_per_dir[i] == fresh[i].len() && cache.entries.len() == fresh[i].len();
-            let nothing_either_way = cache.entries.is_empty() && fresh[i].is_empty();
-            if !(unchanged || nothing_either_way) {
-                DirCache::store(dir, std::mem::take(&mut fresh[i]));
+            let cache = &mut caches[i];
+            // Rewrite only when an entry was added or one of the stored ones is gone.
+            if fresh[i].is_empty() && hits[i].len() == cache.entries.len() {
+                continue;
             }
+            let mut entries = std::mem::take(&mut fresh[i]);
+            entries.extend(hits[i].iter().filter_map(|name| cache.entries.remove(name)));
+            DirCache::store(dir, entries);
         }
     }
 
@@ -340,6 +357,8 @@ enum Kind {
     Source,
     /// A `.py` name Python's loader would not read as source (missing file, odd suffix).
     Odd(&'static str),
+    /// Resolving the listed path ran into a symlink loop.
+    SymlinkLoop,
 }
 
 /// `Script._from_path`'s filters and `load_python_file`'s dispatch, on the resolved path.
@@ -363,9 +382,6 @@ fn classify(real: &Path, sourceless: bool) -> Kind {
         .is_some_and(|i| i > 0 && &filename[i..] == ".py");
     if !suffix_ok {
         return Kind::Odd("file name Python's loader rejects");
-    }
-    if !real.exists() {
-        return Kind::Odd("source missing; Python falls back to a compiled file");
     }
     Kind::Source
 }
@@ -399,14 +415,15 @@ fn file_name_str(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// `os.path.realpath(path)` (non-strict), as `Path.resolve()` does in Python 3.11.
-fn realpath(path: &Path) -> PathBuf {
+/// `Path.resolve()` (non-strict `os.path.realpath`) of Python 3.11; `None` for a symlink
+/// loop, on which it raises.
+fn realpath(path: &Path) -> Option<PathBuf> {
     if let Ok(p) = fs::canonicalize(path) {
-        return p;
+        return Some(p);
     }
     let mut seen: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    let (resolved, _) = join_realpath(PathBuf::new(), path, &mut seen);
-    resolved
+    let (resolved, ok) = join_realpath(PathBuf::new(), path, &mut seen);
+    ok.then_some(resolved)
 }
 
 /// `posixpath._joinrealpath(path, rest, strict=False, seen)`.
@@ -484,11 +501,12 @@ enum Outcome {
 
 enum Processed {
     Done(Outcome),
+    /// Read and parsed now; `cacheable` is the stamp to store it under, when settled.
     Parsed {
-        parsed: Outcome,
-        entry: Option<CacheEntry>,
+        parsed: ParsedFile,
+        cacheable: Option<Stamp>,
     },
-    Cached(CacheEntry),
+    Cached(ParsedFile),
     Failed(ScanError),
 }
 
@@ -505,6 +523,12 @@ fn process(w: &Work, cache: &DirCache, scan_start: SystemTime) -> Processed {
                 (*reason).to_owned(),
             )));
         }
+        Kind::SymlinkLoop => {
+            return Processed::Failed(ScanError::Io {
+                path: w.real.clone(),
+                source: io::Error::other(format!("Symlink loop from '{}'", w.real.display())),
+            });
+        }
         Kind::Source => {}
     }
     let io_err = |source| ScanError::Io {
@@ -513,6 +537,13 @@ fn process(w: &Work, cache: &DirCache, scan_start: SystemTime) -> Processed {
     };
     let stamp = match fs::metadata(&w.real) {
         Ok(meta) => Stamp::of(&meta),
+        // `load_python_file`: a source that does not exist (a dangling symlink) makes Python
+        // look for a compiled file instead.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Processed::Done(Outcome::Final(FileOutcome::NeedsImport(
+                "source missing; Python falls back to a compiled file".to_owned(),
+            )));
+        }
         Err(e) => return Processed::Failed(io_err(e)),
     };
     let name = w.name.to_str();
@@ -520,7 +551,7 @@ fn process(w: &Work, cache: &DirCache, scan_start: SystemTime) -> Processed {
         .and_then(|name| cache.entries.get(name))
         .filter(|entry| entry.stamp == stamp)
     {
-        return Processed::Cached(entry.clone());
+        return Processed::Cached(entry.parsed.clone());
     }
     let bytes = match fs::read(&w.real) {
         Ok(b) => b,
@@ -530,17 +561,9 @@ fn process(w: &Work, cache: &DirCache, scan_start: SystemTime) -> Processed {
         Ok(p) => p,
         Err(e) => return Processed::Failed(ScanError::Syntax(e)),
     };
-    let entry = match name {
-        Some(name) if stamp.settled_before(scan_start) => Some(CacheEntry {
-            name: name.to_owned(),
-            stamp,
-            parsed: parsed.clone(),
-        }),
-        _ => None,
-    };
     Processed::Parsed {
-        parsed: Outcome::Parsed(parsed),
-        entry,
+        parsed,
+        cacheable: stamp.settled_before(scan_start).then_some(stamp),
     }
 }
 
@@ -658,8 +681,7 @@ impl DirCache {
     }
 
     /// Best effort: a directory we cannot write to simply has no cache.
-    fn store(dir: &Path, entries: HashMap<String, CacheEntry>) {
-        let mut entries: Vec<CacheEntry> = entries.into_values().collect();
+    fn store(dir: &Path, mut entries: Vec<CacheEntry>) {
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         let file = CacheFile {
             tag: cache_tag(),

@@ -249,6 +249,8 @@ def make_queries(revs, rng, with_format, with_script):
         q.append({"op": "as_revision_number", "arg": a})
     for l in [None] + labels + ids[:2]:
         q.append({"op": "get_current_head", "label": l})
+    q.append({"op": "sd_get_current_head"})
+    q.append({"op": "sd_get_base"})
     check_args = [a for a in args if not isinstance(a, list)]
     for a in rng.sample(check_args, min(8, len(check_args))):
         for deps in (False, True):
@@ -488,6 +490,10 @@ def compute():
                     elif op == "as_revision_number":
                         v = sd.as_revision_number(to_arg(q["arg"]))
                         res["ok"] = list(v) if isinstance(v, tuple) else v
+                    elif op == "sd_get_current_head":
+                        res["ok"] = sd.get_current_head()
+                    elif op == "sd_get_base":
+                        res["ok"] = sd.get_base()
                     elif op == "get_current_head":
                         res["ok"] = rmap.get_current_head(q["label"])
                     elif op == "filter_for_lineage":

@@ -68,6 +68,7 @@ impl RevisionMap {
             real_heads: Vec::new(),
             real_bases: Vec::new(),
             warnings: Mutex::new(Vec::new()),
+            edges: None,
         }
     }
 
@@ -161,6 +162,7 @@ impl RevisionMap {
         map.real_bases = revision_ids(&map, &real_bases);
 
         map.add_branches(&has_branch_labels)?;
+        map.refresh_edges();
         Ok(map)
     }
 
@@ -347,6 +349,7 @@ impl RevisionMap {
     /// [`RevisionMap::take_warnings`]. As in Alembic, the map is left partly updated when this
     /// fails.
     pub fn add_revision(&mut self, input: RevisionInput, replace: bool) -> Result<()> {
+        self.edges = None;
         let idx = self.revs.len();
         let rev = Revision::new(&input, idx)?;
         let exists = self.keys.contains_key(&rev.revision);
@@ -408,6 +411,7 @@ impl RevisionMap {
             self.heads.retain(|h| !gone.contains(h));
             self.heads.push(rev.revision.clone());
         }
+        self.refresh_edges();
         Ok(())
     }
 }

@@ -188,7 +188,12 @@ impl RevisionMap {
                 let active = self.filter_items_for_lineage(&anc_items, &label_arg, false)?;
                 let mut downs: HashSet<String> = HashSet::new();
                 for a in &active {
-                    downs.extend(self.revs[a.expect_rev()?].normalized_down_revisions().iter().cloned());
+                    downs.extend(
+                        self.revs[a.expect_rev()?]
+                            .normalized_down_revisions()
+                            .iter()
+                            .cloned(),
+                    );
                 }
                 let mut tips: Vec<String> = Vec::new();
                 for a in &active {

@@ -234,6 +234,11 @@ impl Revision {
         })
     }
 
+    /// `_orig_branch_labels`: the labels the file itself declares (not inherited ones).
+    pub fn orig_branch_labels(&self) -> &[String] {
+        &self.orig_branch_labels
+    }
+
     /// Position in load order; distinguishes two revisions loaded under the same id.
     pub fn index(&self) -> usize {
         self.index

@@ -15,12 +15,53 @@ pub(crate) enum Rel {
     AllDown,
 }
 
+const RELS: [Rel; 5] = [
+    Rel::NextRev,
+    Rel::AllNextRev,
+    Rel::VersionedDown,
+    Rel::NormalizedDown,
+    Rel::AllDown,
+];
+
+/// One link of a revision as `_revision_map` resolves it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edge {
+    To(usize),
+    /// The id is not a key: Alembic's lookup raises `KeyError`.
+    Missing,
+    /// The key names a revision with another id (a branch label used as a link).
+    Broken,
+}
+
+/// The links of every revision resolved once. Walks repeat the same dict lookups many times
+/// (the topological sort recomputes ancestor sets at every merge point); the answers only
+/// change when the map does, so they are computed after a build or `add_revision` and
+/// dropped while the map is being modified.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EdgeCache {
+    per_rel: [Vec<Vec<Edge>>; 5],
+}
+
+fn rel_slot(rel: Rel) -> usize {
+    match rel {
+        Rel::NextRev => 0,
+        Rel::AllNextRev => 1,
+        Rel::VersionedDown => 2,
+        Rel::NormalizedDown => 3,
+        Rel::AllDown => 4,
+    }
+}
+
 /// Which dict a walk resolves ids in: the full `_revision_map` (ids and branch labels) or the
 /// ids-only copy `_detect_cycles` uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum View {
     Full,
     IdsOnly,
+}
+
+fn broken_map() -> RevisionMapError {
+    RevisionMapError::msg("Dependency resolution failed; broken map")
 }
 
 impl RevisionMap {
@@ -33,6 +74,26 @@ impl RevisionMap {
             Rel::NormalizedDown => r.normalized_down_revisions(),
             Rel::AllDown => r.all_down_revisions(),
         }
+    }
+
+    /// Resolve every revision's links into the cache.
+    pub(crate) fn refresh_edges(&mut self) {
+        let mut cache = EdgeCache::default();
+        for rel in RELS {
+            cache.per_rel[rel_slot(rel)] = (0..self.revs.len())
+                .map(|idx| {
+                    self.related(idx, rel)
+                        .iter()
+                        .map(|id| match self.keys.get(id) {
+                            None => Edge::Missing,
+                            Some(k) if &self.revs[k.idx].revision != id => Edge::Broken,
+                            Some(k) => Edge::To(k.idx),
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        self.edges = Some(Box::new(cache));
     }
 
     fn view_lookup(&self, key: &str, view: View) -> Result<usize> {
@@ -76,14 +137,30 @@ impl RevisionMap {
                     continue;
                 }
                 seen[rev] = true;
-                for rev_id in self.related(rev, rel) {
-                    let next = self.view_lookup(rev_id, view)?;
-                    if &self.revs[next].revision != rev_id {
-                        return Err(RevisionMapError::msg(
-                            "Dependency resolution failed; broken map",
-                        ));
+                match (view, &self.edges) {
+                    (View::Full, Some(cache)) => {
+                        let edges = &cache.per_rel[rel_slot(rel)][rev];
+                        for (k, edge) in edges.iter().enumerate() {
+                            match edge {
+                                Edge::To(next) => todo.push(*next),
+                                Edge::Missing => {
+                                    return Err(RevisionMapError::KeyError {
+                                        key: self.related(rev, rel)[k].clone(),
+                                    });
+                                }
+                                Edge::Broken => return Err(broken_map()),
+                            }
+                        }
                     }
-                    todo.push(next);
+                    _ => {
+                        for rev_id in self.related(rev, rel) {
+                            let next = self.view_lookup(rev_id, view)?;
+                            if &self.revs[next].revision != rev_id {
+                                return Err(broken_map());
+                            }
+                            todo.push(next);
+                        }
+                    }
                 }
                 out.push(rev);
             }

@@ -1,0 +1,45 @@
+"""alembic.script's Python API (what test suites and pytest-alembic call) against real
+Alembic's, on every corpus project: the same snippet runs under both and prints JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import oracle
+
+SNIPPET = Path(__file__).parent / "snippets" / "script_api.py"
+COMPAT = oracle.REPO / "alembic_compat"
+
+PROJECTS = sorted(
+    str(p.parent.relative_to(COMPAT))
+    for p in [*COMPAT.glob("*/alembic.ini"), *COMPAT.glob("graphs/*/alembic.ini"),
+              *COMPAT.glob("graphs/*/pyproject.toml")]
+    if "broken" not in p.parts
+)
+
+
+def _run(bin_dir: Path, cwd: Path) -> dict:
+    proc = subprocess.run(
+        [str(bin_dir / "python"), str(SNIPPET)],
+        cwd=cwd,
+        env=oracle.process_env(bin_dir),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("project", sorted(set(PROJECTS)))
+def test_script_api_matches_alembic(project):
+    cwd = COMPAT / project
+    theirs = _run(oracle.oracle_bin(), cwd)
+    ours = _run(oracle.ours_bin(), cwd)
+    assert ours.keys() == theirs.keys()
+    for key in theirs:
+        assert ours[key] == theirs[key], key
