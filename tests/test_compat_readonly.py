@@ -36,7 +36,9 @@ COMMON: list[list[str]] = [
     ["history", "-v"],
     ["history", "-r", "base:head"],
     ["history", "-r", "base:heads"],
-    ["history", "-r", "-2:"],
+    # `-r -2:` would be read by argparse as an option (test_errors_readonly covers that)
+    ["history", "--rev-range=-2:"],
+    ["history", "-r-1:"],
     ["show", "head"],
     ["show", "heads"],
     ["show", "base"],

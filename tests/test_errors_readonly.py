@@ -174,6 +174,7 @@ CASES = [
     P("trip_planner", ["nosuchcmd"]),
     P("trip_planner", ["heads", "--bogus"]),
     P("trip_planner", ["history", "-r"]),
+    P("trip_planner", ["history", "-r", "-2:"]),
     P("trip_planner", ["show"]),
     P("trip_planner", ["show", "head", "extra"]),
     P("trip_planner", ["-c"]),

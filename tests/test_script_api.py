@@ -22,11 +22,11 @@ PROJECTS = sorted(
 )
 
 
-def _run(bin_dir: Path, cwd: Path) -> dict:
+def _run(bin_dir: Path, cwd: Path, seed: str = "0") -> dict:
     proc = subprocess.run(
         [str(bin_dir / "python"), str(SNIPPET)],
         cwd=cwd,
-        env=oracle.process_env(bin_dir),
+        env=oracle.process_env(bin_dir, {"PYTHONHASHSEED": seed}),
         capture_output=True,
         text=True,
         timeout=300,
@@ -39,7 +39,19 @@ def _run(bin_dir: Path, cwd: Path) -> dict:
 def test_script_api_matches_alembic(project):
     cwd = COMPAT / project
     theirs = _run(oracle.oracle_bin(), cwd)
+    theirs_other_seed = _run(oracle.oracle_bin(), cwd, seed="1")
     ours = _run(oracle.ours_bin(), cwd)
     assert ours.keys() == theirs.keys()
     for key in theirs:
-        assert ours[key] == theirs[key], key
+        if theirs[key] == theirs_other_seed[key]:
+            assert ours[key] == theirs[key], key
+        else:
+            # Alembic's answer follows Python set order here (it changed with the hash
+            # seed): ours is deterministic, so compare the elements, not their order
+            assert _unordered(ours[key]) == _unordered(theirs[key]), key
+
+
+def _unordered(value: object) -> object:
+    if isinstance(value, list):
+        return sorted(json.dumps(v, sort_keys=True) for v in value)
+    return value

@@ -461,7 +461,7 @@ def branches_merges() -> Project:
             ["show", "head-2"],
             ["show", "{base}+2"],
             ["history", "-r", "{d}:{m1}"],
-            ["history", "-r", "-3:"],
+            ["history", "-r-3:"],
             ["history", "-r", "base:{base}"],
         ],
     )

@@ -76,12 +76,14 @@ for spec in ["head", "heads", "base", "head-1", "base+1", "-1", "+1"]:
         f"get_revisions:{spec}",
         lambda spec=spec: [getattr(r, "revision", r) for r in sd.get_revisions(spec)],
     )
-ids = out["walk_ids"] if isinstance(out.get("walk_ids"), list) and out["walk_ids"] else []
+# sorted, so the probed ids do not depend on the (possibly set-ordered) walk
+ids = sorted(out["walk_ids"]) if isinstance(out.get("walk_ids"), list) else []
 for rev in ids[:6]:
     for prefix in (rev, rev[:4], rev[:1]):
         attempt(f"get_revision:{prefix}", lambda p=prefix: sd.get_revision(p).revision)
 attempt("get_revision:nosuch", lambda: sd.get_revision("nosuchrev"))
 attempt("versions", lambda: os.path.relpath(sd.versions))
-attempt("scripts_are_cached", lambda: sd.get_revision(ids[0]) is sd.get_revision(ids[0]))
+if ids:
+    attempt("scripts_are_cached", lambda: sd.get_revision(ids[0]) is sd.get_revision(ids[0]))
 json.dump(out, sys.stdout, indent=1, sort_keys=True)
 sys.exit(0 if not isinstance(out, CommandError) else 1)

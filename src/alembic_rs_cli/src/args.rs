@@ -15,12 +15,14 @@ use crate::commands::{GlobalOptions, Invocation, Request};
 const AFTER_HELP: &str = "\
 Commands that need Python or a database (upgrade, downgrade, stamp, current, revision, merge,
 init, check, edit, list_templates, ensure_version) are not available natively: run them with
-Alembic's Python `alembic` command.";
+Alembic's Python `alembic` command.
+";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "alembic-rs",
     version = crate::VERSION,
+    disable_version_flag = true,
     about = "Alembic's read-only commands, natively: no Python needed",
     after_help = AFTER_HELP,
     infer_long_args = true,
@@ -29,39 +31,37 @@ Alembic's Python `alembic` command.";
     disable_help_subcommand = true
 )]
 struct Cli {
-    /// Alternate config file; defaults to value of ALEMBIC_CONFIG environment variable, or
-    /// "alembic.ini". May also refer to pyproject.toml file. May be specified twice to
-    /// reference both files separately
-    #[arg(short = 'c', long = "config", action = clap::ArgAction::Append)]
+    /// Config file, .ini or pyproject.toml, or both (default: $ALEMBIC_CONFIG or alembic.ini)
+    #[arg(short = 'c', long = "config", value_name = "CONFIG", action = clap::ArgAction::Append)]
     config: Vec<String>,
-    /// Name of section in .ini file to use for Alembic config (only applies to configparser
-    /// config, not toml)
+    /// Section of the .ini file to use (not for pyproject.toml)
     #[arg(short = 'n', long = "name", default_value = "alembic")]
     name: String,
-    /// Additional arguments consumed by custom env.py scripts (accepted; env.py never runs
-    /// natively)
+    /// Arguments for custom env.py scripts (accepted; env.py never runs natively)
     #[arg(short = 'x', action = clap::ArgAction::Append)]
     x: Vec<String>,
-    /// Report an error like an uncaught Python exception (exit code 1) instead of
-    /// `FAILED: ...`
+    /// Fail like an uncaught exception (exit code 1) instead of "FAILED: ..."
     #[arg(long)]
     raiseerr: bool,
-    /// Do not log to std output.
+    /// Do not log to std output
     #[arg(short = 'q', long)]
     quiet: bool,
+    /// Print version
+    #[arg(long, action = clap::ArgAction::Version)]
+    version: (),
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Show current branch points.
+    /// Show current branch points
     Branches {
         /// Use more verbose output
         #[arg(short = 'v', long)]
         verbose: bool,
     },
-    /// Show current available heads in the script directory.
+    /// Show current available heads in the script directory
     Heads {
         /// Use more verbose output
         #[arg(short = 'v', long)]
@@ -70,7 +70,7 @@ enum Command {
         #[arg(long)]
         resolve_dependencies: bool,
     },
-    /// List changeset scripts in chronological order.
+    /// List changeset scripts in chronological order
     #[command(allow_negative_numbers = true)]
     History {
         /// Specify a revision range; format is [start]:[end]
@@ -79,14 +79,14 @@ enum Command {
         /// Use more verbose output
         #[arg(short = 'v', long)]
         verbose: bool,
-        /// Indicate the current revision (needs the database: not available natively)
+        /// Indicate the current revision (needs the database: not native)
         #[arg(short = 'i', long)]
         indicate_current: bool,
     },
-    /// Show the revision(s) denoted by the given symbol.
+    /// Show the revision(s) denoted by the given symbol
     #[command(allow_negative_numbers = true)]
     Show {
-        /// revision identifier
+        /// Revision identifier
         rev: String,
     },
     #[command(hide = true)]
@@ -186,8 +186,16 @@ mod tests {
 
     #[test]
     fn argparse_habits() {
-        let cli = parse_ok(&["-c", "a.ini", "-c", "pyproject.toml", "-qq", "heads", "--verb"])
-            .unwrap();
+        let cli = parse_ok(&[
+            "-c",
+            "a.ini",
+            "-c",
+            "pyproject.toml",
+            "-qq",
+            "heads",
+            "--verb",
+        ])
+        .unwrap();
         assert_eq!(cli.config, ["a.ini", "pyproject.toml"]);
         assert!(cli.quiet);
         assert!(matches!(cli.command, Command::Heads { verbose: true, .. }));

@@ -16,7 +16,9 @@ pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (alembic 1
 fn main() -> ExitCode {
     let invocation = args::parse(std::env::args_os().collect());
     let mut terminal = output::Terminal::new(invocation.globals.quiet);
-    let code = match commands::run(&invocation, &mut terminal) {
+    let result = commands::Environment::of_process()
+        .and_then(|env| commands::run(&invocation, &env, &mut terminal));
+    let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => terminal.fail(&failure, &invocation.globals, &invocation.argv),
     };

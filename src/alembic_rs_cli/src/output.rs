@@ -128,7 +128,10 @@ impl Reporter for Terminal {
 
     fn warn(&mut self, message: &str) {
         if self.warned.insert(message.to_owned()) {
-            let text = format!("alembic-rs: {}: {message}\n", self.styled("warning", "1;33"));
+            let text = format!(
+                "alembic-rs: {}: {message}\n",
+                self.styled("warning", "1;33")
+            );
             let _ = io::stderr().write_all(text.as_bytes());
         }
     }

@@ -73,10 +73,7 @@ fn split_chunks(chars: &[char]) -> Vec<Vec<char>> {
             loop {
                 let hyphen = chars.get(k) == Some(&'-')
                     && ((k >= 2 && letter_at(k - 2) && letter_at(k - 1))
-                        || (k >= 3
-                            && letter_at(k - 3)
-                            && chars[k - 2] == '-'
-                            && letter_at(k - 1)))
+                        || (k >= 3 && letter_at(k - 3) && chars[k - 2] == '-' && letter_at(k - 1)))
                     && letter_at(k + 1)
                     && (letter_at(k + 2) || (chars.get(k + 2) == Some(&'-') && letter_at(k + 3)));
                 if hyphen {

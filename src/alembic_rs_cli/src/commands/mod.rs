@@ -10,6 +10,7 @@ mod project;
 mod show;
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 
 pub(crate) use not_native::not_native_command;
 
@@ -53,6 +54,27 @@ pub(crate) struct Invocation {
     pub(crate) argv: Vec<OsString>,
 }
 
+/// What Alembic reads from the process besides argv.
+#[derive(Clone, Debug)]
+pub(crate) struct Environment {
+    /// Relative paths (config files, script_location) are resolved against it.
+    pub(crate) cwd: PathBuf,
+    /// `ALEMBIC_CONFIG`.
+    pub(crate) alembic_config: Option<String>,
+}
+
+impl Environment {
+    pub(crate) fn of_process() -> Result<Self, Failure> {
+        Ok(Environment {
+            // `os.getcwd()` fails like this when the directory was removed.
+            cwd: std::env::current_dir()
+                .map_err(|e| Failure::exception("FileNotFoundError", e.to_string()))?,
+            alembic_config: std::env::var_os("ALEMBIC_CONFIG")
+                .map(|v| v.to_string_lossy().into_owned()),
+        })
+    }
+}
+
 /// How a command fails; each kind is reported the way Alembic's process ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Failure {
@@ -84,11 +106,15 @@ pub(crate) trait Reporter {
 }
 
 /// Runs one invocation (a refused command never reads the configuration).
-pub(crate) fn run(inv: &Invocation, out: &mut dyn Reporter) -> Result<(), Failure> {
+pub(crate) fn run(
+    inv: &Invocation,
+    env: &Environment,
+    out: &mut dyn Reporter,
+) -> Result<(), Failure> {
     if let Request::NotNative(command) = inv.request {
         return Err(not_native_command(command));
     }
-    let script = project::ScriptDirectory::from_cli(&inv.globals, out)?;
+    let script = project::ScriptDirectory::from_cli(&inv.globals, env, out)?;
     match &inv.request {
         Request::Heads {
             verbose,

@@ -3,8 +3,7 @@
 use super::Failure;
 
 /// Why reading the database's revision is out of reach.
-pub(crate) const NEEDS_DATABASE: &str =
-    "the current revision is in the database, which Alembic reads by running env.py, a Python \
+pub(crate) const NEEDS_DATABASE: &str = "the current revision is in the database, which Alembic reads by running env.py, a Python \
      script";
 
 pub(crate) fn not_native(what: &str, why: &str) -> Failure {

@@ -15,7 +15,7 @@ use alembic_rs_core::script::revision::{
 };
 use alembic_rs_core::script::scan::ScanError;
 
-use super::{Failure, GlobalOptions, Reporter};
+use super::{Environment, Failure, GlobalOptions, Reporter};
 
 /// Python's default warning filters hide `DeprecationWarning`s raised from library code,
 /// which is where Alembic's `warn_deprecated` attributes them; `UserWarning`s are shown.
@@ -91,16 +91,18 @@ impl Revisions {
 
 impl ScriptDirectory {
     /// `CommandLine._inis_from_config` + `Config(...)` + `ScriptDirectory.from_config`.
-    pub(crate) fn from_cli(globals: &GlobalOptions, out: &mut dyn Reporter) -> Result<Self, Failure> {
-        let env = std::env::var_os("ALEMBIC_CONFIG").map(|v| v.to_string_lossy().into_owned());
+    pub(crate) fn from_cli(
+        globals: &GlobalOptions,
+        env: &Environment,
+        out: &mut dyn Reporter,
+    ) -> Result<Self, Failure> {
         // Raised by `CommandLine.main` before `run_cmd`, so never reported as "FAILED".
-        let (toml, ini) =
-            config_file_names(&globals.config, env.as_deref()).map_err(|e| match e {
+        let (toml, ini) = config_file_names(&globals.config, env.alembic_config.as_deref())
+            .map_err(|e| match e {
                 ConfigError::Command(message) => Failure::exception("CommandError", message),
                 other => config_failure(other),
             })?;
-        let cwd = std::env::current_dir()
-            .map_err(|e| Failure::exception("FileNotFoundError", e.to_string()))?;
+        let cwd = env.cwd.clone();
         let mut sources = ConfigSources::new(Some(ini.into()), Some(toml.into()), cwd.clone());
         sources.ini_section = globals.name.clone();
         let config = AlembicConfig::load(sources).map_err(config_failure)?;
@@ -119,7 +121,11 @@ impl ScriptDirectory {
     /// (a cycle, a duplicate branch label) into `FAILED: ...`; `heads` without
     /// `--resolve-dependencies` reaches it through `get_heads()`, outside, so there it
     /// escapes as an exception.
-    pub(crate) fn revisions(&self, out: &mut dyn Reporter, caught: bool) -> Result<Revisions, Failure> {
+    pub(crate) fn revisions(
+        &self,
+        out: &mut dyn Reporter,
+        caught: bool,
+    ) -> Result<Revisions, Failure> {
         let locations = self
             .options
             .version_location_paths(&self.cwd)

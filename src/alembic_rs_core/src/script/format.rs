@@ -338,10 +338,8 @@ pub fn parse_history_range(
     if parts.len() != 2 {
         return Err(ScriptError::Uncaught(RevisionMapError::PythonException {
             class: "ValueError",
-            message: format!(
-                "too many values to unpack (expected 2, got {})",
-                parts.len()
-            ),
+            // Python < 3.14's text (3.14 adds ", got N"), the interpreter the CLI stands for.
+            message: "too many values to unpack (expected 2)".to_string(),
         }));
     }
     let side = |s: &str| Some(s.to_string());

@@ -63,7 +63,9 @@ pub fn parse_header(path: &Path, source: &str) -> Result<ParsedFile, ParseError>
         Ok(parsed) => parsed,
         Err(err) => return Err(syntax_error(path, &source, err)),
     };
-    Ok(Reader::new(&source, parsed.tokens()).read(&parsed.syntax().body))
+    let file_name = path.file_name().map(|n| n.to_string_lossy());
+    let legacy_name = file_name.is_some_and(|n| super::scan::legacy_revision(&n).is_some());
+    Ok(Reader::new(&source, parsed.tokens(), legacy_name).read(&parsed.syntax().body))
 }
 
 /// Decodes a file's bytes the way CPython's tokenizer does for an import, then parses them.
@@ -140,15 +142,80 @@ fn normalize_newlines(source: &str) -> Cow<'_, str> {
 }
 
 fn syntax_error(path: &Path, source: &str, err: ruff_python_parser::ParseError) -> ParseError {
-    let offset = usize::from(err.location.start()).min(source.len());
+    let mut offset = usize::from(err.location.start());
+    let mut message = err.error.to_string();
+    // CPython tokenizes the whole file after a parse error, and a bracket error its tokenizer
+    // finds replaces the parser's message: an unclosed `(` is reported where it was opened
+    // ("'(' was never closed"), not on the later line where parsing failed.
+    let lexical = matches!(err.error, ruff_python_parser::ParseErrorType::Lexical(_));
+    if let Some((at, text)) = bracket_error(source)
+        && !(lexical && offset < at)
+    {
+        (offset, message) = (at, text);
+    }
+    let offset = offset.min(source.len());
     let before = &source[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     ParseError {
         path: path.to_path_buf(),
         line: before.matches('\n').count() + 1,
         column: before[line_start..].chars().count() + 1,
-        message: err.error.to_string(),
+        message,
     }
+}
+
+/// The first bracket error of CPython's tokenizer (3.11 messages): a closing bracket that
+/// matches nothing or the wrong opener, else the innermost bracket left open at the end.
+fn bracket_error(source: &str) -> Option<(usize, String)> {
+    let parsed = ruff_python_parser::parse_unchecked_source(source, Default::default());
+    let line_of = |at: usize| source[..at].matches('\n').count() + 1;
+    let mut open: Vec<(char, usize)> = Vec::new();
+    // Python 3.11 reads an f-string as one token: braces inside it are not brackets.
+    let mut in_fstring = 0usize;
+    for token in parsed.tokens().iter() {
+        let at = usize::from(token.start());
+        let closer = match token.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                in_fstring += 1;
+                continue;
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                in_fstring = in_fstring.saturating_sub(1);
+                continue;
+            }
+            _ if in_fstring > 0 => continue,
+            TokenKind::Lpar => {
+                open.push(('(', at));
+                continue;
+            }
+            TokenKind::Lsqb => {
+                open.push(('[', at));
+                continue;
+            }
+            TokenKind::Lbrace => {
+                open.push(('{', at));
+                continue;
+            }
+            TokenKind::Rpar => ')',
+            TokenKind::Rsqb => ']',
+            TokenKind::Rbrace => '}',
+            _ => continue,
+        };
+        let Some((opener, opened_at)) = open.pop() else {
+            return Some((at, format!("unmatched '{closer}'")));
+        };
+        if !matches!((opener, closer), ('(', ')') | ('[', ']') | ('{', '}')) {
+            let mut text = format!(
+                "closing parenthesis '{closer}' does not match opening parenthesis '{opener}'"
+            );
+            if line_of(opened_at) != line_of(at) {
+                text.push_str(&format!(" on line {}", line_of(opened_at)));
+            }
+            return Some((at, text));
+        }
+    }
+    open.pop()
+        .map(|(opener, at)| (at, format!("'{opener}' was never closed")))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,14 +431,21 @@ struct Reader<'a> {
     tokens: &'a [ruff_python_ast::token::Token],
     /// Start offsets of every identifier token naming a [`Slot`], in source order.
     tracked: Vec<(TextSize, &'a str)>,
+    /// Whether the file name is a legacy `<hex>.py`, where Alembic takes the revision id from.
+    legacy_name: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn new(source: &'a str, tokens: &'a [ruff_python_ast::token::Token]) -> Self {
+    fn new(
+        source: &'a str,
+        tokens: &'a [ruff_python_ast::token::Token],
+        legacy_name: bool,
+    ) -> Self {
         Reader {
             source,
             tokens,
             tracked: Vec::new(),
+            legacy_name,
         }
     }
 
@@ -524,6 +598,12 @@ impl<'a> Reader<'a> {
         let header = ScriptHeader {
             revision: String::new(),
             down_revision: match down_revision {
+                // `Script._from_path` looks for `revision` first: with none and no legacy
+                // file name, Alembic's "Could not determine revision id" error comes before
+                // `down_revision` is read (the scan raises it for `NoRevision`).
+                Value::Unset if matches!(revision, Value::Unset) && !self.legacy_name => {
+                    RevRef::None
+                }
                 Value::Unset => {
                     return Err("no module-level `down_revision` (Alembic's import raises \
                                 AttributeError)"

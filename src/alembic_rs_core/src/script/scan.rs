@@ -228,7 +228,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
 }
 
 /// `_legacy_rev.match(filename)`: `([a-f0-9]+)\.py$`.
-fn legacy_revision(filename: &str) -> Option<&str> {
+pub(crate) fn legacy_revision(filename: &str) -> Option<&str> {
     let name = filename.strip_suffix('\n').unwrap_or(filename);
     let stem = name.strip_suffix(".py")?;
     (!stem.is_empty()
@@ -632,7 +632,7 @@ const CACHE_FILE_NAME: &str = "alembic_rs_headers.json";
 /// crate's version (its parse rules) or the parser's.
 fn cache_tag() -> String {
     format!(
-        "alembic-rs-headers/1 core={} parser=ruff-0.0.10",
+        "alembic-rs-headers/2 core={} parser=ruff-0.0.10",
         env!("CARGO_PKG_VERSION")
     )
 }
