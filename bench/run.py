@@ -31,8 +31,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-import generate  # bench/generate.py, next to this file
-import oracle  # tests/oracle.py: the oracle venv and the process environment
+import generate  # noqa: E402 - bench/generate.py, next to this file
+import oracle  # noqa: E402 - tests/oracle.py: the oracle venv and the process environment
 
 RESULTS = HERE / "results"
 

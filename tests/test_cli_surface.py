@@ -6,7 +6,6 @@ Expected output is whatever real Alembic prints in the same directory.
 from __future__ import annotations
 
 import pytest
-
 from oracle import run_oracle, run_ours
 
 SUBCOMMANDS = [

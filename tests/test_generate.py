@@ -309,7 +309,7 @@ def _compare(
     its ours project, in order; assert the same outcome for every step."""
     theirs = clis.batch("oracle", [Step(p.oracle_root, a, env or {}) for p, a in steps], now=now)
     ours = clis.batch("ours", [Step(p.ours_root, a, env or {}) for p, a in steps], now=now)
-    for (pair, args), t, o in zip(steps, theirs, ours):
+    for (pair, args), t, o in zip(steps, theirs, ours, strict=False):
         where = f"{args} in {pair.ours_root.name}"
         assert _norm(o.out, pair.ours_root) == _norm(t.out, pair.oracle_root), where
         assert (o.code == 0) == (t.code == 0), (where, o, t)
@@ -445,7 +445,9 @@ def test_init(clis: Clis, tmp_path: Path) -> None:
         )
         for which in ("oracle", "ours")
     }
-    for (name, case), theirs, ours in zip(INIT_CASES.items(), runs["oracle"], runs["ours"]):
+    for (name, case), theirs, ours in zip(
+        INIT_CASES.items(), runs["oracle"], runs["ours"], strict=False
+    ):
         pair = pairs[name]
         assert ours.code == theirs.code == 0, (name, ours, theirs)
         assert _init_key(_norm(ours.out, pair.ours_root)) == _init_key(
@@ -480,7 +482,7 @@ def test_init_errors(clis: Clis, tmp_path: Path, template_dirs: dict[str, str]) 
         )
         for which in ("oracle", "ours")
     )
-    for t, o in zip(theirs, ours):
+    for t, o in zip(theirs, ours, strict=False):
         assert o.code != 0 and t.code != 0
         expected = _norm(t.out, pair.oracle_root).replace(template_dirs["oracle"], "<TPL>")
         assert _norm(o.out, pair.ours_root).replace(template_dirs["ours"], "<TPL>") == expected
@@ -524,7 +526,7 @@ def test_init_environments_run_like_alembics(clis: Clis, tmp_path: Path) -> None
         which: clis.batch("oracle", [Step(pairs[t].root(which), c) for t, c in plan])
         for which in ("oracle", "ours")
     }
-    for (t, args), theirs, ours in zip(plan, results["oracle"], results["ours"]):
+    for (t, args), theirs, ours in zip(plan, results["oracle"], results["ours"], strict=False):
         pair = pairs[t]
         assert theirs.code == 0, theirs
         assert ours.code == 0, ours
@@ -662,7 +664,7 @@ def test_file_template(clis: Clis, tmp_path: Path) -> None:
         clis, tmp_path, {f"t{i}": ["init", "migrations"] for i in range(len(FILE_TEMPLATES))}
     )
     steps = []
-    for (name, pair), template in zip(pairs.items(), FILE_TEMPLATES):
+    for pair, template in zip(pairs.values(), FILE_TEMPLATES, strict=False):
         pair.edit(
             "alembic.ini",
             "# file_template = %%(year)d_",
@@ -687,7 +689,7 @@ def test_truncate_slug_length(clis: Clis, tmp_path: Path) -> None:
         "under_scores_and-dashes-too (with parens)",
     ]
     steps = []
-    for length, pair in zip(lengths, pairs.values()):
+    for length, pair in zip(lengths, pairs.values(), strict=False):
         pair.edit("alembic.ini", "# truncate_slug_length = 40", f"truncate_slug_length = {length}")
         steps += [
             (pair, ["revision", "-m", m, "--rev-id", f"t{i}", "--head", "base"])
@@ -703,7 +705,7 @@ def test_timezone(clis: Clis, tmp_path: Path) -> None:
     pairs = _make_pairs(
         clis, tmp_path, {f"z{i}": ["init", "migrations"] for i in range(len(zones))}
     )
-    for zone, pair in zip(zones, pairs.values()):
+    for zone, pair in zip(zones, pairs.values(), strict=False):
         pair.edit("alembic.ini", "# timezone =", f"timezone = {zone}")
         pair.edit(
             "alembic.ini",

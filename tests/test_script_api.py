@@ -7,17 +7,19 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
 import oracle
+import pytest
 
 SNIPPET = Path(__file__).parent / "snippets" / "script_api.py"
 COMPAT = oracle.REPO / "alembic_compat"
 
 PROJECTS = sorted(
     str(p.parent.relative_to(COMPAT))
-    for p in [*COMPAT.glob("*/alembic.ini"), *COMPAT.glob("graphs/*/alembic.ini"),
-              *COMPAT.glob("graphs/*/pyproject.toml")]
+    for p in [
+        *COMPAT.glob("*/alembic.ini"),
+        *COMPAT.glob("graphs/*/alembic.ini"),
+        *COMPAT.glob("graphs/*/pyproject.toml"),
+    ]
     if "broken" not in p.parts
 )
 

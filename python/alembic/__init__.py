@@ -7,7 +7,6 @@ Mako and the runtime modules load only when used.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 __version__ = "1.20.1"
 """The Alembic version whose behaviour this package reproduces."""
@@ -52,7 +51,7 @@ def _warn_if_mixed() -> None:
 _warn_if_mixed()
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # `import alembic; alembic.context` works as with Alembic, without importing the runtime
     # modules for every command.
     if name in ("context", "op"):

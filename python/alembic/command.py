@@ -8,17 +8,18 @@ thousands of revisions never builds a Python object per revision.
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING, Any
-
 from . import util
 from .script import ScriptDirectory
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import os
+    from typing import Any
+
     from .config import Config
     from .script.base import Script
 
-_RevIdType = Any
+    _RevIdType = Any
 
 
 def _needs_runtime(what: str) -> util.CommandError:

@@ -7,30 +7,45 @@ directory itself is read natively (see ``alembic.script``).
 
 from __future__ import annotations
 
-from argparse import ArgumentParser, Namespace
-from collections.abc import Mapping, Sequence
-from configparser import ConfigParser
-import inspect
-import logging
 import os
-from pathlib import Path
 import re
 import sys
-from typing import Any, Protocol, TextIO, TypedDict, cast
+from argparse import ArgumentParser
+from configparser import ConfigParser
+from pathlib import Path
 
 from . import __alembic_rs__, __version__, command, util
 from .util.pyfiles import _preserving_path_as_str
 
-log = logging.getLogger(__name__)
+# `typing`, `inspect` and `logging` are not imported at run time: together they cost more
+# than a whole read-only command (see bench/). Annotations are strings (PEP 563).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from collections.abc import Mapping, Sequence
+    from typing import Any, Protocol, TextIO, TypedDict
 
-PostWriteHookConfig = Mapping[str, str]
+    PostWriteHookConfig = Mapping[str, str]
+
+    class MessagingOptions(TypedDict, total=False):
+        quiet: bool
+
+    class CommandFunction(Protocol):
+        """A function registered as an ``alembic`` subcommand: takes a Config first."""
+
+        __name__: str
+
+        def __call__(self, config: Config, *args: Any, **kwargs: Any) -> Any: ...
+
+
+def _log_info(msg: str, *args: object) -> None:
+    import logging
+
+    logging.getLogger(__name__).info(msg, *args)
+
 
 _SPLIT_ON_SPACE_COMMA = re.compile(r", *|(?: +)")
 _SPLIT_ON_SPACE_COMMA_COLON = re.compile(r", *|(?: +)|\:")
-
-
-class MessagingOptions(TypedDict, total=False):
-    quiet: bool
 
 
 class Config:
@@ -95,11 +110,11 @@ class Config:
         if self._config_file_path:
             file_config.read([self._config_file_path], encoding="locale")
             if verbose:
-                log.info("Loading config from file: %s", self._config_file_path)
+                _log_info("Loading config from file: %s", self._config_file_path)
         else:
             file_config.add_section(self.config_ini_section)
             if verbose:
-                log.info("No config file provided; using in-memory default config")
+                _log_info("No config file provided; using in-memory default config")
         return file_config
 
     @util.memoized_property
@@ -147,9 +162,7 @@ class Config:
             self.file_config.add_section(section)
         self.file_config.set(section, name, value)
 
-    def get_section_option(
-        self, section: str, name: str, default: str | None = None
-    ) -> str | None:
+    def get_section_option(self, section: str, name: str, default: str | None = None) -> str | None:
         """An option of an ini section."""
         if not self.file_config.has_section(section):
             raise util.CommandError(
@@ -200,10 +213,7 @@ class Config:
 
     @util.memoized_property
     def messaging_opts(self) -> MessagingOptions:
-        return cast(
-            MessagingOptions,
-            util.immutabledict({"quiet": getattr(self.cmd_opts, "quiet", False)}),
-        )
+        return util.immutabledict({"quiet": getattr(self.cmd_opts, "quiet", False)})
 
     def _get_file_separator_char(self, *names: str) -> str | None:
         for name in names:
@@ -238,7 +248,7 @@ class Config:
                 )
                 return _SPLIT_ON_SPACE_COMMA.split(raw)
             return [x.strip() for x in raw.split(split_char) if x]
-        return cast("list[str]", self._get_toml_config_value("version_locations", None))
+        return self._get_toml_config_value("version_locations", None)
 
     def get_prepend_sys_paths_list(self) -> list[str] | None:
         raw = self.file_config.get(self.config_ini_section, "prepend_sys_path", fallback=None)
@@ -253,7 +263,7 @@ class Config:
                 )
                 return _SPLIT_ON_SPACE_COMMA_COLON.split(raw)
             return [x.strip() for x in raw.split(split_char) if x]
-        return cast("list[str]", self._get_toml_config_value("prepend_sys_path", None))
+        return self._get_toml_config_value("prepend_sys_path", None)
 
     def get_hooks_list(self) -> list[PostWriteHookConfig]:
         hooks: list[PostWriteHookConfig] = []
@@ -275,12 +285,7 @@ class Config:
         return hooks
 
 
-class CommandFunction(Protocol):
-    """A function registered as an ``alembic`` subcommand: takes a Config first."""
-
-    __name__: str
-
-    def __call__(self, config: Config, *args: Any, **kwargs: Any) -> Any: ...
+_FunctionType = type(lambda: None)
 
 
 class CommandLine:
@@ -296,7 +301,11 @@ class CommandLine:
             "--template",
             dict(default="generic", type=str, help="Setup template for use with 'init'"),
         ),
-        "message": ("-m", "--message", dict(type=str, help="Message string to use with 'revision'")),
+        "message": (
+            "-m",
+            "--message",
+            dict(type=str, help="Message string to use with 'revision'"),
+        ),
         "sql": (
             "--sql",
             dict(
@@ -318,7 +327,9 @@ class CommandLine:
         ),
         "splice": (
             "--splice",
-            dict(action="store_true", help="Allow a non-head revision as the 'head' to splice onto"),
+            dict(
+                action="store_true", help="Allow a non-head revision as the 'head' to splice onto"
+            ),
         ),
         "depends_on": (
             "--depends-on",
@@ -396,7 +407,11 @@ class CommandLine:
 
     def _generate_args(self, prog: str | None) -> None:
         parser = ArgumentParser(prog=prog)
-        parser.add_argument("--version", action="version", version="%%(prog)s %s (alembic-rs %s)" % (__version__, __alembic_rs__))
+        parser.add_argument(
+            "--version",
+            action="version",
+            version="%%(prog)s %s (alembic-rs %s)" % (__version__, __alembic_rs__),
+        )
         parser.add_argument(
             "-c",
             "--config",
@@ -422,14 +437,16 @@ class CommandLine:
         parser.add_argument(
             "--raiseerr", action="store_true", help="Raise a full stack trace on error"
         )
-        parser.add_argument(
-            "-q", "--quiet", action="store_true", help="Do not log to std output."
-        )
+        parser.add_argument("-q", "--quiet", action="store_true", help="Do not log to std output.")
         self.subparsers = parser.add_subparsers()
         for name in dir(command):
             fn = getattr(command, name)
-            if inspect.isfunction(fn) and fn.__name__[0] != "_" and fn.__module__ == command.__name__:
-                self.register_command(cast(CommandFunction, fn))
+            if (
+                isinstance(fn, _FunctionType)
+                and fn.__name__[0] != "_"
+                and fn.__module__ == command.__name__
+            ):
+                self.register_command(fn)
         self.parser = parser
 
     def register_command(self, fn: CommandFunction) -> None:
@@ -446,12 +463,15 @@ class CommandLine:
             subparser.add_argument(arg, **self._POSITIONAL_OPTS.get(arg, {}))
 
     def _inspect_function(self, fn: CommandFunction) -> tuple[Any, Any, str]:
-        spec = inspect.getfullargspec(fn)
-        if spec.defaults is not None:
-            positional = spec.args[1 : -len(spec.defaults)]
-            kwarg = spec.args[-len(spec.defaults) :]
+        # inspect.getfullargspec(fn).args / .defaults, read from the code object directly
+        code = fn.__code__
+        args = list(code.co_varnames[: code.co_argcount])
+        defaults = fn.__defaults__
+        if defaults:
+            positional = args[1 : -len(defaults)]
+            kwarg = args[-len(defaults) :]
         else:
-            positional = spec.args[1:]
+            positional = args[1:]
             kwarg = []
         if fn in self._POSITIONAL_TRANSLATIONS:
             positional = [self._POSITIONAL_TRANSLATIONS[fn].get(n, n) for n in positional]

@@ -65,9 +65,10 @@ attempt("current_head", lambda: sd.get_current_head())
 attempt("walk", lambda: [describe(s) for s in sd.walk_revisions()])
 attempt("walk_ids", lambda: [s.revision for s in sd.walk_revisions()])
 attempt("iterate", lambda: [s.revision for s in sd.iterate_revisions("heads", "base")])
-attempt("upgrade_order", lambda: [
-    s.revision for s in sd.iterate_revisions("heads", None, implicit_base=True)
-])
+attempt(
+    "upgrade_order",
+    lambda: [s.revision for s in sd.iterate_revisions("heads", None, implicit_base=True)],
+)
 attempt("revision_map_heads", lambda: list(sd.revision_map.heads))
 attempt("revision_map_bases", lambda: list(sd.revision_map.bases))
 for spec in ["head", "heads", "base", "head-1", "base+1", "-1", "+1"]:

@@ -8,18 +8,21 @@ imported only when someone asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 import os
-from pathlib import Path
 import re
 import sys
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from contextlib import contextmanager
+from pathlib import Path
 
 from .. import util
 from ..util.pyfiles import _preserving_path_as_str
 from . import revision
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from types import ModuleType
+    from typing import Any
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -333,9 +336,7 @@ class ScriptDirectory:
 
     def _append_template(self, src: Path, dest: Path, **kw: Any) -> None:
         with util.status(f"Appending to existing {dest.absolute()}", **self.messaging_opts):
-            util.template_to_file(
-                src, dest, self.output_encoding, append_with_newlines=True, **kw
-            )
+            util.template_to_file(src, dest, self.output_encoding, append_with_newlines=True, **kw)
 
     def _copy_file(self, src: Path, dest: Path) -> None:
         import shutil

@@ -8,13 +8,15 @@ keeps working. The native layer raises the exception classes defined here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
-
 from .. import util
 
-_T = TypeVar("_T")
-_RevIdType = Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from typing import Any, TypeVar
+
+    _T = TypeVar("_T")
+    _RevIdType = Any
 _revision_illegal_chars = ["@", "-", "+", ":"]
 
 
@@ -145,8 +147,7 @@ class Revision:
     @property
     def _normalized_down_revisions(self) -> tuple[str, ...]:
         return util.dedupe_tuple(
-            util.to_tuple(self.down_revision, default=())
-            + self._normalized_resolved_dependencies
+            util.to_tuple(self.down_revision, default=()) + self._normalized_resolved_dependencies
         )
 
     @property
@@ -211,8 +212,12 @@ class RevisionMap:
     def _build(self, revisions: list[Revision]) -> Any:
         native = _native_module().RevisionMap(
             [
-                (r.revision, r.down_revision, tuple(r._orig_branch_labels),
-                 util.to_tuple(r.dependencies, default=()))
+                (
+                    r.revision,
+                    r.down_revision,
+                    tuple(r._orig_branch_labels),
+                    util.to_tuple(r.dependencies, default=()),
+                )
                 for r in revisions
             ]
         )

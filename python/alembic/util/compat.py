@@ -3,13 +3,13 @@ compat module. Imported only where needed (it pulls in importlib.metadata)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from configparser import ConfigParser
 import inspect
-from importlib import metadata
-from importlib.metadata import EntryPoint as EntryPoint
 import os
 import sys
+from collections.abc import Sequence
+from configparser import ConfigParser
+from importlib import metadata
+from importlib.metadata import EntryPoint as EntryPoint
 from typing import Any
 
 is_posix = os.name == "posix"
@@ -22,7 +22,7 @@ py314 = sys.version_info >= (3, 14)
 if py311:
     import tomllib as tomllib
 else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib  # type: ignore[no-redef]
+    pass  # type: ignore[no-redef]
 
 
 def importlib_metadata_get(group: str) -> Sequence[EntryPoint]:

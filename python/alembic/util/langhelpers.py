@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Callable, Generic, TypeVar
-import uuid
 
-_T = TypeVar("_T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, TypeVar
+
+    _T = TypeVar("_T")
 
 
-class memoized_property(Generic[_T]):
+class memoized_property:
     """A read-only property computed once per instance."""
 
-    def __init__(self, fget: Callable[[Any], _T], doc: str | None = None) -> None:
+    def __init__(self, fget: Callable[[Any], Any], doc: str | None = None) -> None:
         self.fget = fget
         self.__doc__ = doc or fget.__doc__
         self.__name__ = fget.__name__
@@ -46,6 +48,8 @@ EMPTY_DICT: Mapping[Any, Any] = immutabledict()
 
 
 def rev_id() -> str:
+    import uuid
+
     return uuid.uuid4().hex[-12:]
 
 

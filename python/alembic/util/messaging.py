@@ -6,19 +6,27 @@ for that import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-import logging
 import sys
-import textwrap
-from typing import TextIO
 import warnings
+from collections.abc import Iterable
+from contextlib import contextmanager
 
-log = logging.getLogger(__name__)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import TextIO
 
-# Alembic installs a NullHandler so that `err()` logging does not reach Python's
-# last-resort stderr handler when the application configured no logging.
-logging.getLogger("alembic").addHandler(logging.NullHandler())
+
+def _logger():  # noqa: ANN202 - logging.Logger, imported on use
+    # `logging` is imported only when something is logged (a read-only command logs nothing).
+    # Alembic installs a NullHandler on "alembic" so that err()'s log record does not reach
+    # Python's last-resort stderr handler when the application configured no logging.
+    import logging
+
+    root = logging.getLogger("alembic")
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    return logging.getLogger(__name__)
 
 
 def _terminal_width() -> int | None:
@@ -68,7 +76,7 @@ def status(status_msg: str, newline: bool = False, quiet: bool = False) -> Itera
 
 
 def err(message: str, quiet: bool = False) -> None:
-    log.error(message)
+    _logger().error(message)
     msg(f"FAILED: {message}", quiet=quiet)
     sys.exit(-1)
 
@@ -95,6 +103,8 @@ def msg(msg: str, newline: bool = True, flush: bool = False, quiet: bool = False
         if newline:
             write_outstream(sys.stdout, "\n")
     else:
+        import textwrap
+
         indent = "  "
         lines = textwrap.wrap(msg, TERMWIDTH, initial_indent=indent, subsequent_indent=indent)
         for line in lines[0:-1]:

@@ -5,18 +5,16 @@ Mako is imported only when a template is rendered.
 
 from __future__ import annotations
 
-import atexit
-from contextlib import ExitStack
-import importlib.machinery
-import importlib.util
 import os
 import pathlib
 import re
-import tempfile
-from types import ModuleType
-from typing import Any
 
 from .exc import CommandError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
 
 
 def template_to_file(
@@ -27,6 +25,8 @@ def template_to_file(
     append_with_newlines: bool = False,
     **kw: Any,
 ) -> None:
+    import tempfile
+
     from mako import exceptions
     from mako.template import Template
 
@@ -37,7 +37,7 @@ def template_to_file(
         with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as ntf:
             ntf.write(exceptions.text_error_template().render_unicode().encode(output_encoding))
             fname = ntf.name
-        raise CommandError(
+        raise CommandError(  # noqa: B904 - Alembic raises it unchained
             "Template rendering failed; see %s for a template-oriented traceback." % fname
         )
     with open(dest, "ab" if append_with_newlines else "wb") as f:
@@ -49,6 +49,8 @@ def template_to_file(
 def coerce_resource_to_filename(fname_or_resource: str) -> pathlib.Path:
     """A relative name with a colon (``myapp:migrations``) is a package resource."""
     if not os.path.isabs(fname_or_resource) and ":" in fname_or_resource:
+        import atexit
+        from contextlib import ExitStack
         from importlib import resources
 
         tokens = fname_or_resource.split(":")
@@ -62,6 +64,9 @@ def coerce_resource_to_filename(fname_or_resource: str) -> pathlib.Path:
 
 
 def pyc_file_from_path(path: str | os.PathLike[str]) -> pathlib.Path | None:
+    import importlib.machinery
+    import importlib.util
+
     pathpath = pathlib.Path(path)
     candidate = pathlib.Path(importlib.util.cache_from_source(pathpath.as_posix()))
     if candidate.exists():
@@ -92,6 +97,8 @@ def load_python_file(dir_: str | os.PathLike[str], filename: str | os.PathLike[s
 
 
 def load_module_py(module_id: str, path: str | os.PathLike[str]) -> ModuleType:
+    import importlib.util
+
     spec = importlib.util.spec_from_file_location(module_id, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

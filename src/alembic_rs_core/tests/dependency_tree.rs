@@ -18,14 +18,28 @@ fn core_depends_on_neither_pyo3_nor_tokio() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo tree runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let tree = String::from_utf8_lossy(&out.stdout);
-    assert!(tree.contains("alembic_rs_core"), "unexpected cargo tree output: {tree}");
+    assert!(
+        tree.contains("alembic_rs_core"),
+        "unexpected cargo tree output: {tree}"
+    );
     for forbidden in ["pyo3", "tokio"] {
         let hits: Vec<&str> = tree
             .lines()
-            .filter(|l| l.split_whitespace().next().is_some_and(|c| c.starts_with(forbidden)))
+            .filter(|l| {
+                l.split_whitespace()
+                    .next()
+                    .is_some_and(|c| c.starts_with(forbidden))
+            })
             .collect();
-        assert!(hits.is_empty(), "alembic_rs_core depends on {forbidden}: {hits:?}");
+        assert!(
+            hits.is_empty(),
+            "alembic_rs_core depends on {forbidden}: {hits:?}"
+        );
     }
 }

@@ -55,7 +55,7 @@ fn second_scan_is_served_from_the_cache() {
     let v = root.path().join("v");
     let first = scan(&opts(&v)).expect("scan");
     assert_eq!((first.parsed, first.cache_hits), (3, 0));
-    assert!(v.join("__pycache__/alembic_rs_headers.json").is_file());
+    assert!(v.join("__pycache__/alembic_rs_headers.bin").is_file());
     let second = scan(&opts(&v)).expect("scan");
     assert_eq!((second.parsed, second.cache_hits), (0, 3));
     assert_eq!(first.files, second.files);
@@ -140,7 +140,7 @@ fn corrupt_or_foreign_cache_is_ignored() {
     let root = setup();
     let v = root.path().join("v");
     scan(&opts(&v)).expect("scan");
-    let cache = v.join("__pycache__/alembic_rs_headers.json");
+    let cache = v.join("__pycache__/alembic_rs_headers.bin");
     for junk in [
         &b"\x00garbage{"[..],
         br#"{"tag": "alembic-rs-headers/0 old", "entries": []}"#,
@@ -162,9 +162,16 @@ fn stale_entry_with_a_lying_cache_is_not_trusted() {
     scan(&opts(&v)).expect("scan");
     // Rewrite the cache so that b.py's entry claims another revision: as long as the stamp
     // matches, the cache is believed; once the file changes, it is re-read.
-    let cache = v.join("__pycache__/alembic_rs_headers.json");
-    let text = std::fs::read_to_string(&cache).expect("read");
-    std::fs::write(&cache, text.replace("\"bbbb\"", "\"zzzz\"")).expect("write");
+    let cache = v.join("__pycache__/alembic_rs_headers.bin");
+    // same length, so the binary encoding's length prefixes stay valid
+    let bytes = std::fs::read(&cache).expect("read");
+    let at = bytes
+        .windows(4)
+        .position(|w| w == b"bbbb")
+        .expect("b.py's entry is cached");
+    let mut lied = bytes.clone();
+    lied[at..at + 4].copy_from_slice(b"zzzz");
+    std::fs::write(&cache, lied).expect("write");
     assert_eq!(
         revisions(&scan(&opts(&v)).expect("scan")),
         ["aaaa", "zzzz", "cccc"]
@@ -215,8 +222,8 @@ fn recursive_locations_cache_per_directory() {
         ..opts(&v)
     };
     scan(&o).expect("scan");
-    assert!(v.join("__pycache__/alembic_rs_headers.json").is_file());
-    assert!(v.join("2024/__pycache__/alembic_rs_headers.json").is_file());
+    assert!(v.join("__pycache__/alembic_rs_headers.bin").is_file());
+    assert!(v.join("2024/__pycache__/alembic_rs_headers.bin").is_file());
     let report = scan(&o).expect("scan");
     assert_eq!((report.parsed, report.cache_hits), (0, 2));
     assert_eq!(revisions(&report), ["aaaa", "bbbb"]);

@@ -111,7 +111,7 @@ fn bench_2000_autogenerate_files() {
         assert_eq!(r.cache_hits, 2000);
         r.files.len()
     });
-    let cache_file = dir.join("__pycache__/alembic_rs_headers.json");
+    let cache_file = dir.join("__pycache__/alembic_rs_headers.bin");
     let cache_bytes = std::fs::read(&cache_file).expect("cache");
     let cache_parse = (0..5)
         .map(|_| {

@@ -3,7 +3,9 @@
 //! messages are exactly Alembic's.
 
 use alembic_rs_core::script::revision::{RevArg, RevisionMapError, ScriptError};
-use pyo3::exceptions::{PyAssertionError, PyAttributeError, PyException, PyKeyError, PyTypeError, PyValueError};
+use pyo3::exceptions::{
+    PyAssertionError, PyAttributeError, PyException, PyKeyError, PyTypeError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -30,9 +32,13 @@ pub(crate) fn revision_error(py: Python<'_>, err: RevisionMapError) -> PyErr {
 fn build_revision_error(py: Python<'_>, err: &RevisionMapError) -> PyResult<PyErr> {
     const MODULE: &str = "alembic.script.revision";
     let instance = match err {
-        RevisionMapError::RevisionError(message) => class(py, MODULE, "RevisionError")?.call1((message,))?,
-        RevisionMapError::RangeNotAncestorError { lower, upper } => class(py, MODULE, "RangeNotAncestorError")?
-            .call1((rev_arg_to_py(py, lower)?, rev_arg_to_py(py, upper)?))?,
+        RevisionMapError::RevisionError(message) => {
+            class(py, MODULE, "RevisionError")?.call1((message,))?
+        }
+        RevisionMapError::RangeNotAncestorError { lower, upper } => {
+            class(py, MODULE, "RangeNotAncestorError")?
+                .call1((rev_arg_to_py(py, lower)?, rev_arg_to_py(py, upper)?))?
+        }
         RevisionMapError::MultipleHeads { heads, argument } => class(py, MODULE, "MultipleHeads")?
             .call1((PyTuple::new(py, heads)?, rev_arg_to_py(py, argument)?))?,
         RevisionMapError::ResolutionError { message, argument } => {
@@ -44,7 +50,9 @@ fn build_revision_error(py: Python<'_>, err: &RevisionMapError) -> PyResult<PyEr
         RevisionMapError::DependencyCycleDetected { revisions } => {
             class(py, MODULE, "DependencyCycleDetected")?.call1((revisions.clone(),))?
         }
-        RevisionMapError::LoopDetected { revision } => class(py, MODULE, "LoopDetected")?.call1((revision,))?,
+        RevisionMapError::LoopDetected { revision } => {
+            class(py, MODULE, "LoopDetected")?.call1((revision,))?
+        }
         RevisionMapError::DependencyLoopDetected { revision } => {
             class(py, MODULE, "DependencyLoopDetected")?.call1((revision,))?
         }

@@ -3,13 +3,17 @@
 
 use alembic_rs_core::script::format::{self, ScriptMeta, ScriptSource};
 use alembic_rs_core::script::revision::{
-    BuildOutcome, IterateOptions, RevArg, Revision, RevisionInput, RevisionMap, RevisionOrBase, ScriptError,
+    BuildOutcome, IterateOptions, RevArg, Revision, RevisionInput, RevisionMap, RevisionOrBase,
+    ScriptError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::{rev_arg, rev_ref, rev_ref_to_py};
 use crate::errors::{revision_error, script_error};
+
+/// `(revision, down_revision, branch_labels, depends_on)` as Python passes them.
+type RevisionTuple<'py> = (String, Bound<'py, PyAny>, Vec<String>, Vec<String>);
 
 #[pyclass(name = "RevisionMap", module = "alembic_rs._native")]
 pub(crate) struct NativeRevisionMap {
@@ -21,31 +25,52 @@ pub(crate) struct NativeRevisionMap {
 
 impl NativeRevisionMap {
     /// Build from revisions in load order, raising what Alembic raises while loading.
-    pub(crate) fn build(py: Python<'_>, inputs: Vec<RevisionInput>, metas: Vec<ScriptMeta>) -> PyResult<Self> {
+    pub(crate) fn build(
+        py: Python<'_>,
+        inputs: Vec<RevisionInput>,
+        metas: Vec<ScriptMeta>,
+    ) -> PyResult<Self> {
         let outcome = py.detach(|| RevisionMap::build(inputs));
         Self::from_outcome(py, outcome, metas)
     }
 
-    pub(crate) fn from_outcome(py: Python<'_>, outcome: BuildOutcome, metas: Vec<ScriptMeta>) -> PyResult<Self> {
+    pub(crate) fn from_outcome(
+        py: Python<'_>,
+        outcome: BuildOutcome,
+        metas: Vec<ScriptMeta>,
+    ) -> PyResult<Self> {
         for warning in &outcome.warnings {
             // warnings come before the error that may follow, as in Alembic
             warn(py, warning)?;
         }
         let map = outcome.result.map_err(|e| revision_error(py, e))?;
-        Ok(NativeRevisionMap { map, metas, build_warnings: Vec::new() })
+        Ok(NativeRevisionMap {
+            map,
+            metas,
+            build_warnings: Vec::new(),
+        })
     }
 
     fn rev(&self, py: Python<'_>, id: &str) -> PyResult<&Revision> {
-        self.map
-            .lookup(id)
-            .ok_or_else(|| revision_error(py, alembic_rs_core::script::revision::RevisionMapError::KeyError { key: id.to_string() }))
+        self.map.lookup(id).ok_or_else(|| {
+            revision_error(
+                py,
+                alembic_rs_core::script::revision::RevisionMapError::KeyError {
+                    key: id.to_string(),
+                },
+            )
+        })
     }
 
     fn ids<'py>(&self, py: Python<'py>, revs: &[&Revision]) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(py, revs.iter().map(|r| r.revision()))
     }
 
-    fn lines(&self, py: Python<'_>, result: Result<Vec<String>, ScriptError>) -> PyResult<Vec<String>> {
+    fn lines(
+        &self,
+        py: Python<'_>,
+        result: Result<Vec<String>, ScriptError>,
+    ) -> PyResult<Vec<String>> {
         self.flush_warnings(py)?;
         result.map_err(|e| script_error(py, e))
     }
@@ -60,7 +85,10 @@ impl NativeRevisionMap {
 
 fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
     // `util.warn`: a UserWarning, attributed to the caller like Alembic's stacklevel=2
-    py.import("warnings")?.call_method1("warn", (message, py.get_type::<pyo3::exceptions::PyUserWarning>(), 3))?;
+    py.import("warnings")?.call_method1(
+        "warn",
+        (message, py.get_type::<pyo3::exceptions::PyUserWarning>(), 3),
+    )?;
     Ok(())
 }
 
@@ -68,7 +96,7 @@ fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
 impl NativeRevisionMap {
     /// From `(revision, down_revision, branch_labels, depends_on)` tuples, in load order.
     #[new]
-    fn new(py: Python<'_>, revisions: Vec<(String, Bound<'_, PyAny>, Vec<String>, Vec<String>)>) -> PyResult<Self> {
+    fn new(py: Python<'_>, revisions: Vec<RevisionTuple<'_>>) -> PyResult<Self> {
         let mut inputs = Vec::with_capacity(revisions.len());
         for (revision, down, branch_labels, depends_on) in revisions {
             inputs.push(RevisionInput {
@@ -114,8 +142,12 @@ impl NativeRevisionMap {
         };
         if is_script {
             // metas are indexed by load position; the new revision takes the next one
-            self.metas.resize(self.map.revisions().len(), ScriptMeta::default());
-            self.metas.push(ScriptMeta { path: path.unwrap_or_default(), doc });
+            self.metas
+                .resize(self.map.revisions().len(), ScriptMeta::default());
+            self.metas.push(ScriptMeta {
+                path: path.unwrap_or_default(),
+                doc,
+            });
         }
         let result = self.map.add_revision(input, replace);
         self.flush_warnings(py)?;
@@ -149,7 +181,17 @@ impl NativeRevisionMap {
     /// The graph-derived attributes of one revision: `(nextrev, _all_nextrev, branch_labels,
     /// _resolved_dependencies, _normalized_resolved_dependencies)`.
     #[allow(clippy::type_complexity)]
-    fn info(&self, py: Python<'_>, id: &str) -> PyResult<(Vec<String>, Vec<String>, Vec<String>, Vec<String>, Vec<String>)> {
+    fn info(
+        &self,
+        py: Python<'_>,
+        id: &str,
+    ) -> PyResult<(
+        Vec<String>,
+        Vec<String>,
+        Vec<String>,
+        Vec<String>,
+        Vec<String>,
+    )> {
         let r = self.rev(py, id)?;
         Ok((
             r.nextrev().to_vec(),
@@ -161,17 +203,31 @@ impl NativeRevisionMap {
     }
 
     #[pyo3(signature = (branch_label=None))]
-    fn get_current_head(&self, py: Python<'_>, branch_label: Option<&str>) -> PyResult<Option<String>> {
-        let r = self.map.get_current_head(branch_label).map_err(|e| revision_error(py, e));
+    fn get_current_head(
+        &self,
+        py: Python<'_>,
+        branch_label: Option<&str>,
+    ) -> PyResult<Option<String>> {
+        let r = self
+            .map
+            .get_current_head(branch_label)
+            .map_err(|e| revision_error(py, e));
         self.flush_warnings(py)?;
         r
     }
 
     /// Revision ids; `None` where a relative walk ran off the graph, `("base",)` for the
     /// string `"base"` Alembic returns below a base.
-    fn get_revisions<'py>(&self, py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    fn get_revisions<'py>(
+        &self,
+        py: Python<'py>,
+        id: &Bound<'py, PyAny>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let arg = rev_arg(id)?;
-        let items = self.map.get_revisions(&arg).map_err(|e| revision_error(py, e));
+        let items = self
+            .map
+            .get_revisions(&arg)
+            .map_err(|e| revision_error(py, e));
         self.flush_warnings(py)?;
         items?
             .into_iter()
@@ -187,14 +243,23 @@ impl NativeRevisionMap {
 
     fn get_revision(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
         let arg = rev_arg(id)?;
-        let r = self.map.get_revision(&arg).map(|r| r.map(|r| r.revision().to_string()));
+        let r = self
+            .map
+            .get_revision(&arg)
+            .map(|r| r.map(|r| r.revision().to_string()));
         self.flush_warnings(py)?;
         r.map_err(|e| revision_error(py, e))
     }
 
-    fn resolve_revision_number(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Option<String>)> {
+    fn resolve_revision_number(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+    ) -> PyResult<(Vec<String>, Option<String>)> {
         let arg = rev_arg(id)?;
-        self.map.resolve_revision_number(&arg).map_err(|e| revision_error(py, e))
+        self.map
+            .resolve_revision_number(&arg)
+            .map_err(|e| revision_error(py, e))
     }
 
     fn filter_for_lineage<'py>(
@@ -205,7 +270,10 @@ impl NativeRevisionMap {
         include_dependencies: bool,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let check = rev_arg(check_against)?;
-        let revs: Vec<&Revision> = targets.iter().map(|t| self.rev(py, t)).collect::<PyResult<_>>()?;
+        let revs: Vec<&Revision> = targets
+            .iter()
+            .map(|t| self.rev(py, t))
+            .collect::<PyResult<_>>()?;
         let kept = self
             .map
             .filter_revisions_for_lineage(&revs, &check, include_dependencies)
@@ -225,8 +293,16 @@ impl NativeRevisionMap {
         select_for_downgrade: bool,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let (upper, lower) = (rev_arg(upper)?, rev_arg(lower)?);
-        let opts = IterateOptions { implicit_base, inclusive, assert_relative_length, select_for_downgrade };
-        let revs = self.map.iterate_revisions(&upper, &lower, opts).map_err(|e| revision_error(py, e));
+        let opts = IterateOptions {
+            implicit_base,
+            inclusive,
+            assert_relative_length,
+            select_for_downgrade,
+        };
+        let revs = self
+            .map
+            .iterate_revisions(&upper, &lower, opts)
+            .map_err(|e| revision_error(py, e));
         self.flush_warnings(py)?;
         self.ids(py, &revs?)
     }
@@ -238,8 +314,14 @@ impl NativeRevisionMap {
         check: bool,
         include_dependencies: bool,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let revs: Vec<&Revision> = targets.iter().map(|t| self.rev(py, t)).collect::<PyResult<_>>()?;
-        let out = self.map.get_descendant_nodes(&revs, check, include_dependencies).map_err(|e| revision_error(py, e))?;
+        let revs: Vec<&Revision> = targets
+            .iter()
+            .map(|t| self.rev(py, t))
+            .collect::<PyResult<_>>()?;
+        let out = self
+            .map
+            .get_descendant_nodes(&revs, check, include_dependencies)
+            .map_err(|e| revision_error(py, e))?;
         self.ids(py, &out)
     }
 
@@ -250,14 +332,27 @@ impl NativeRevisionMap {
         check: bool,
         include_dependencies: bool,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let revs: Vec<&Revision> = targets.iter().map(|t| self.rev(py, t)).collect::<PyResult<_>>()?;
-        let out = self.map.get_ancestor_nodes(&revs, check, include_dependencies).map_err(|e| revision_error(py, e))?;
+        let revs: Vec<&Revision> = targets
+            .iter()
+            .map(|t| self.rev(py, t))
+            .collect::<PyResult<_>>()?;
+        let out = self
+            .map
+            .get_ancestor_nodes(&revs, check, include_dependencies)
+            .map_err(|e| revision_error(py, e))?;
         self.ids(py, &out)
     }
 
-    fn get_all_current<'py>(&self, py: Python<'py>, ids: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    fn get_all_current<'py>(
+        &self,
+        py: Python<'py>,
+        ids: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
         let arg = rev_arg(ids)?;
-        let out = self.map.get_all_current(&arg).map_err(|e| revision_error(py, e))?;
+        let out = self
+            .map
+            .get_all_current(&arg)
+            .map_err(|e| revision_error(py, e))?;
         self.ids(py, &out)
     }
 
@@ -269,7 +364,13 @@ impl NativeRevisionMap {
         &self,
         py: Python<'py>,
         id: &str,
-    ) -> PyResult<(String, Bound<'py, PyAny>, Vec<String>, Vec<String>, Option<String>)> {
+    ) -> PyResult<(
+        String,
+        Bound<'py, PyAny>,
+        Vec<String>,
+        Vec<String>,
+        Option<String>,
+    )> {
         let r = self.rev(py, id)?;
         Ok((
             self.metas.path(r).to_string(),
@@ -282,12 +383,20 @@ impl NativeRevisionMap {
 
     fn log_entry(&self, py: Python<'_>, id: &str, current: bool) -> PyResult<String> {
         let r = self.rev(py, id)?;
-        Ok(format::log_entry(r, self.metas.path(r), self.metas.module_doc(r), current))
+        Ok(format::log_entry(
+            r,
+            self.metas.path(r),
+            self.metas.module_doc(r),
+            current,
+        ))
     }
 
     fn script_str(&self, py: Python<'_>, id: &str) -> PyResult<String> {
         let r = self.rev(py, id)?;
-        Ok(format::script_str(r, self.metas.module_doc(r).unwrap_or("")))
+        Ok(format::script_str(
+            r,
+            self.metas.module_doc(r).unwrap_or(""),
+        ))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -316,7 +425,12 @@ impl NativeRevisionMap {
         ))
     }
 
-    fn heads_lines(&self, py: Python<'_>, verbose: bool, resolve_dependencies: bool) -> PyResult<Vec<String>> {
+    fn heads_lines(
+        &self,
+        py: Python<'_>,
+        verbose: bool,
+        resolve_dependencies: bool,
+    ) -> PyResult<Vec<String>> {
         let r = format::heads(&self.map, &self.metas, verbose, resolve_dependencies);
         self.lines(py, r)
     }
@@ -326,7 +440,13 @@ impl NativeRevisionMap {
         self.lines(py, r)
     }
 
-    fn history_lines(&self, py: Python<'_>, base: &str, head: &str, verbose: bool) -> PyResult<Vec<String>> {
+    fn history_lines(
+        &self,
+        py: Python<'_>,
+        base: &str,
+        head: &str,
+        verbose: bool,
+    ) -> PyResult<Vec<String>> {
         let r = format::display_history(
             &self.map,
             &self.metas,

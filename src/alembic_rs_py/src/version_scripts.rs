@@ -33,7 +33,12 @@ pub(crate) fn emit_warning(py: Python<'_>, w: &ConfigWarning) -> PyResult<()> {
 impl VersionScripts {
     /// Scan the version locations (absolute paths, in Alembic's order).
     #[new]
-    fn new(py: Python<'_>, locations: Vec<PathBuf>, recursive: bool, sourceless: bool) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        locations: Vec<PathBuf>,
+        recursive: bool,
+        sourceless: bool,
+    ) -> PyResult<Self> {
         let py313 = py.version_info() >= (3, 13);
         let inner = py
             .detach(|| directory::VersionScripts::scan(locations, recursive, sourceless, py313))
@@ -46,7 +51,10 @@ impl VersionScripts {
 
     /// `(index, path)` of each file whose header only an import can read.
     fn pending_imports(&self) -> Vec<(usize, String)> {
-        self.inner.pending().map(|(i, path, _)| (i, path.to_string())).collect()
+        self.inner
+            .pending()
+            .map(|(i, path, _)| (i, path.to_string()))
+            .collect()
     }
 
     /// Supply the values an import of file `index` produced.
@@ -77,7 +85,10 @@ impl VersionScripts {
 
     /// The revision graph of these files, with Alembic's loading warnings and errors.
     fn build_map(&self, py: Python<'_>) -> PyResult<NativeRevisionMap> {
-        let (outcome, metas) = self.inner.build().map_err(|e| command_error(py, e.to_string()))?;
+        let (outcome, metas) = self
+            .inner
+            .build()
+            .map_err(|e| command_error(py, e.to_string()))?;
         NativeRevisionMap::from_outcome(py, outcome, metas)
     }
 }

@@ -138,14 +138,17 @@ pub(crate) fn run(
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    use super::Reporter;
+mod tests {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
 
     /// Collects what a command prints.
     #[derive(Default, Debug)]
-    pub(crate) struct Captured {
-        pub(crate) stdout: Vec<String>,
-        pub(crate) warnings: Vec<String>,
+    struct Captured {
+        stdout: Vec<String>,
+        warnings: Vec<String>,
     }
 
     impl Reporter for Captured {
@@ -154,6 +157,177 @@ pub(crate) mod testing {
         }
         fn warn(&mut self, message: &str) {
             self.warnings.push(message.to_owned());
+        }
+    }
+
+    /// A throwaway project: alembic.ini with `script_location = alembic`, and versions/.
+    struct Project(PathBuf);
+
+    impl Project {
+        fn new(name: &str) -> Self {
+            let root =
+                std::env::temp_dir().join(format!("alembic-rs-cli-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&root);
+            fs::create_dir_all(root.join("alembic/versions")).unwrap();
+            fs::write(
+                root.join("alembic.ini"),
+                "[alembic]\nscript_location = alembic\n",
+            )
+            .unwrap();
+            Project(root)
+        }
+
+        fn version(self, file: &str, header: &str) -> Self {
+            fs::write(self.0.join("alembic/versions").join(file), header).unwrap();
+            self
+        }
+
+        fn path(&self, file: &str) -> PathBuf {
+            self.0.join("alembic/versions").join(file)
+        }
+
+        fn run(&self, request: Request) -> (Result<(), Failure>, Captured) {
+            run_in(&self.0, request)
+        }
+    }
+
+    impl Drop for Project {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn run_in(cwd: &Path, request: Request) -> (Result<(), Failure>, Captured) {
+        let inv = Invocation {
+            globals: GlobalOptions {
+                config: Vec::new(),
+                name: "alembic".to_owned(),
+                raiseerr: false,
+                quiet: false,
+            },
+            request,
+            argv: Vec::new(),
+        };
+        let env = Environment {
+            cwd: cwd.to_path_buf(),
+            alembic_config: None,
+        };
+        let mut out = Captured::default();
+        let result = run(&inv, &env, &mut out);
+        (result, out)
+    }
+
+    fn heads() -> Request {
+        Request::Heads {
+            verbose: false,
+            resolve_dependencies: false,
+        }
+    }
+
+    fn history(rev_range: Option<&str>, indicate_current: bool) -> Request {
+        Request::History {
+            rev_range: rev_range.map(str::to_owned),
+            verbose: false,
+            indicate_current,
+        }
+    }
+
+    #[test]
+    fn prints_one_line_per_head() {
+        let p = Project::new("heads")
+            .version("a.py", "revision = 'aaaa'\ndown_revision = None\n")
+            .version("b.py", "revision = 'bbbb'\ndown_revision = 'aaaa'\n");
+        let (result, out) = p.run(heads());
+        assert_eq!(result, Ok(()));
+        assert_eq!(out.stdout.len(), 1);
+        assert!(out.stdout[0].starts_with("bbbb"), "{out:?}");
+    }
+
+    #[test]
+    fn a_broken_graph_escapes_heads_but_fails_history() {
+        // `heads` builds the map through `get_heads()`, outside `_catch_revision_errors`.
+        let p = Project::new("loop").version("a.py", "revision = 'aaaa'\ndown_revision = 'aaaa'\n");
+        let (result, _) = p.run(heads());
+        assert!(
+            matches!(&result, Err(Failure::Exception { class, .. }) if class == "LoopDetected"),
+            "{result:?}"
+        );
+        let (result, _) = p.run(history(None, false));
+        assert!(matches!(result, Err(Failure::Command(_))), "{result:?}");
+    }
+
+    #[test]
+    fn warnings_reach_the_reporter() {
+        let p = Project::new("twice")
+            .version("a.py", "revision = 'aaaa'\ndown_revision = None\n")
+            .version("b.py", "revision = 'aaaa'\ndown_revision = None\n");
+        let (result, out) = p.run(heads());
+        assert_eq!(result, Ok(()));
+        assert_eq!(out.warnings.len(), 1, "{out:?}");
+        assert!(out.warnings[0].contains("aaaa"));
+    }
+
+    #[test]
+    fn a_computed_header_is_not_native_and_named() {
+        let p = Project::new("computed")
+            .version("a.py", "revision = 'aa' + 'aa'\ndown_revision = None\n");
+        let (result, out) = p.run(heads());
+        let path = p.path("a.py");
+        match result {
+            Err(Failure::NotNative { error, .. }) => {
+                assert!(error.contains(&*path.to_string_lossy()), "{error}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(out.stdout.is_empty());
+    }
+
+    #[test]
+    fn the_database_revision_is_not_native() {
+        let p =
+            Project::new("current").version("a.py", "revision = 'aaaa'\ndown_revision = None\n");
+        for request in [
+            Request::Show {
+                rev: "current".to_owned(),
+            },
+            history(Some("current:"), false),
+            history(Some(":current"), false),
+            history(None, true),
+        ] {
+            let (result, _) = p.run(request.clone());
+            assert!(
+                matches!(result, Err(Failure::NotNative { .. })),
+                "{request:?}"
+            );
+        }
+        // the range's syntax is checked first, as in Alembic
+        let (result, _) = p.run(history(Some("current"), true));
+        assert!(matches!(result, Err(Failure::Command(_))), "{result:?}");
+    }
+
+    #[test]
+    fn refused_commands_read_nothing() {
+        let (result, _) = run_in(Path::new("/nonexistent"), Request::NotNative("upgrade"));
+        match result {
+            Err(Failure::NotNative { error, hint }) => {
+                assert!(error.contains("'upgrade'") && !hint.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_package_location_is_not_native() {
+        let p = Project::new("package");
+        fs::write(
+            p.0.join("alembic.ini"),
+            "[alembic]\nscript_location = pkg:migrations\n",
+        )
+        .unwrap();
+        let (result, _) = p.run(heads());
+        match result {
+            Err(Failure::NotNative { error, .. }) => assert!(error.contains("pkg:migrations")),
+            other => panic!("{other:?}"),
         }
     }
 }

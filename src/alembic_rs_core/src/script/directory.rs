@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use super::ScriptHeader;
 use super::format::ScriptMeta;
-use super::revision::{BuildOutcome, RevisionInput, RevisionMap};
 use super::parse;
+use super::revision::{BuildOutcome, RevisionInput, RevisionMap};
 use super::scan::{self, FileOutcome, ScanError, ScanOptions};
 use crate::config::ConfigWarning;
 

@@ -626,13 +626,13 @@ fn nanos_since_epoch(t: SystemTime) -> i128 {
 }
 
 const CACHE_FILE_PREFIX: &str = "alembic_rs_headers";
-const CACHE_FILE_NAME: &str = "alembic_rs_headers.json";
+const CACHE_FILE_NAME: &str = "alembic_rs_headers.bin";
 
 /// Changes whenever the cached content could mean something else: the entry layout, this
 /// crate's version (its parse rules) or the parser's.
 fn cache_tag() -> String {
     format!(
-        "alembic-rs-headers/2 core={} parser=ruff-0.0.10",
+        "alembic-rs-headers/3 core={} parser=ruff-0.0.10",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -668,7 +668,8 @@ impl DirCache {
         let Ok(bytes) = fs::read(Self::path(dir)) else {
             return DirCache::default();
         };
-        match serde_json::from_slice::<CacheFile>(&bytes) {
+        // postcard, not JSON: decoding is on the path of every read-only command
+        match postcard::from_bytes::<CacheFile>(&bytes) {
             Ok(file) if file.tag == cache_tag() => DirCache {
                 entries: file
                     .entries
@@ -687,7 +688,7 @@ impl DirCache {
             tag: cache_tag(),
             entries,
         };
-        let Ok(json) = serde_json::to_vec(&file) else {
+        let Ok(json) = postcard::to_allocvec(&file) else {
             return;
         };
         let pycache = dir.join("__pycache__");
