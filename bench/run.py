@@ -63,6 +63,9 @@ class Sample:
 
 def run_once(bin_dir: Path, args: Sequence[str], cwd: Path, env: dict[str, str]):
     full_env = oracle.process_env(bin_dir, env)
+    # as on a user's machine, both may cache bytecode (written during the warm-up): real
+    # Alembic would otherwise recompile every version file on every run
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.perf_counter()
     proc = subprocess.run(
         [str(bin_dir / "alembic"), *args],

@@ -135,8 +135,9 @@ class ScriptDirectory:
 
     @util.memoized_property
     def _native_map(self) -> Any:
-        with self._catch_revision_errors():
-            return self._scripts.build_map()
+        # Building raises what Alembic's lazy `_revision_map` raises (CycleDetected, ...);
+        # whether that becomes a CommandError depends on the caller, as in Alembic.
+        return self._scripts.build_map()
 
     def _load_revisions(self) -> Iterator[Script]:
         for rev_id in self._scripts.revision_ids():
@@ -212,6 +213,10 @@ class ScriptDirectory:
     # -- the text of read-only commands, formatted natively --------------------------------
 
     def _heads_lines(self, verbose: bool, resolve_dependencies: bool) -> list[str]:
+        if not resolve_dependencies:
+            # `command.heads` calls `script.get_heads()` outside `_catch_revision_errors`:
+            # a graph that fails to build escapes as the RevisionError itself
+            self._native_map  # noqa: B018
         with self._catch_revision_errors():
             return self._native_map.heads_lines(verbose, resolve_dependencies)
 

@@ -126,6 +126,17 @@ struct Passthrough {
 /// (exit code 2 for errors, as argparse).
 pub(crate) fn parse(argv: Vec<OsString>) -> Invocation {
     let cli = Cli::parse_from(&argv);
+    invocation(cli, argv)
+}
+
+/// Parses argv without printing or exiting: `None` for anything but a command to run
+/// (a syntax error, `--help`, `--version`).
+pub(crate) fn try_parse(argv: Vec<OsString>) -> Option<Invocation> {
+    let cli = Cli::try_parse_from(&argv).ok()?;
+    Some(invocation(cli, argv))
+}
+
+fn invocation(cli: Cli, argv: Vec<OsString>) -> Invocation {
     let request = match cli.command {
         Command::Branches { verbose } => Request::Branches { verbose },
         Command::Heads {

@@ -110,6 +110,13 @@ pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let indent_len = indent.chars().count();
     let mut lines: Vec<String> = Vec::new();
     while !chunks.is_empty() {
+        // What a long word leaves when it is used up. Python drops it below, except before the
+        // first line, where it loops forever (text starting with spaces on a terminal narrower
+        // than the indent; "FAILED: ..." never does).
+        if chunks.last().is_some_and(Vec::is_empty) {
+            chunks.pop();
+            continue;
+        }
         // `width - len(indent)` may go negative in Python; the long-word rule then takes one
         // character per line.
         let width = width as isize - indent_len as isize;

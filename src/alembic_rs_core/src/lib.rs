@@ -4,4 +4,6 @@
 #![forbid(unsafe_code)]
 
 pub mod config;
+pub mod ddl;
+pub mod ops;
 pub mod script;

@@ -4,6 +4,7 @@
 
 mod convert;
 mod errors;
+mod fast_path;
 mod revision_map;
 mod version_scripts;
 
@@ -14,5 +15,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<revision_map::NativeRevisionMap>()?;
     m.add_class::<version_scripts::VersionScripts>()?;
+    m.add_function(wrap_pyfunction!(fast_path::fast_readonly_command, m)?)?;
     Ok(())
 }

@@ -12,7 +12,7 @@ mod show;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-pub(crate) use not_native::not_native_command;
+use not_native::not_native_command;
 
 /// The options `alembic` takes before the command name.
 #[derive(Clone, Debug)]
@@ -61,6 +61,10 @@ pub(crate) struct Environment {
     pub(crate) cwd: PathBuf,
     /// `ALEMBIC_CONFIG`.
     pub(crate) alembic_config: Option<String>,
+    /// Read docstrings as CPython 3.13+ compiles them (dedented); see
+    /// `VersionScripts::scan`. The binary has no interpreter to follow and uses the older
+    /// rules; the Python fast path passes the running interpreter's.
+    pub(crate) py313_docstrings: bool,
 }
 
 impl Environment {
@@ -71,6 +75,7 @@ impl Environment {
                 .map_err(|e| Failure::exception("FileNotFoundError", e.to_string()))?,
             alembic_config: std::env::var_os("ALEMBIC_CONFIG")
                 .map(|v| v.to_string_lossy().into_owned()),
+            py313_docstrings: false,
         })
     }
 }
@@ -103,6 +108,9 @@ pub(crate) trait Reporter {
     fn print_stdout(&mut self, text: &str);
     /// A `UserWarning` Alembic emits; Python's default filters show those.
     fn warn(&mut self, message: &str);
+    /// A `DeprecationWarning` Alembic emits; Python's default filters hide those, so by
+    /// default nothing is reported.
+    fn deprecated(&mut self, _message: &str) {}
 }
 
 /// Runs one invocation (a refused command never reads the configuration).
@@ -211,6 +219,7 @@ mod tests {
         let env = Environment {
             cwd: cwd.to_path_buf(),
             alembic_config: None,
+            py313_docstrings: false,
         };
         let mut out = Captured::default();
         let result = run(&inv, &env, &mut out);

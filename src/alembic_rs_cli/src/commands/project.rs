@@ -19,10 +19,12 @@ use super::{Environment, Failure, GlobalOptions, Reporter};
 
 /// Python's default warning filters hide `DeprecationWarning`s raised from library code,
 /// which is where Alembic's `warn_deprecated` attributes them; `UserWarning`s are shown.
-pub(crate) fn report_warnings(out: &mut dyn Reporter, warnings: &[ConfigWarning]) {
+fn report_warnings(out: &mut dyn Reporter, warnings: &[ConfigWarning]) {
     for w in warnings {
         if w.category == WarningCategory::UserWarning {
             out.warn(&w.message);
+        } else {
+            out.deprecated(&w.message);
         }
     }
 }
@@ -38,7 +40,7 @@ pub(crate) fn config_failure(err: ConfigError) -> Failure {
         }
         ConfigError::Unsupported(what) => Failure::NotNative {
             error: format!("this configuration is not supported natively: {what}"),
-            hint: "Alembic accepts it: Python gives it a meaning the native reader does not \
+            hint: "Alembic gives it a meaning through Python that the native reader does not \
                    reproduce"
                 .to_owned(),
         },
@@ -72,6 +74,7 @@ fn package_location(spec: &str) -> Failure {
 pub(crate) struct ScriptDirectory {
     pub(crate) options: ScriptOptions,
     cwd: PathBuf,
+    py313_docstrings: bool,
 }
 
 /// The revision map of a script directory and each script's path and docstring.
@@ -111,7 +114,11 @@ impl ScriptDirectory {
         if let ScriptLocation::Package { spec, .. } = &options.script_location {
             return Err(package_location(spec));
         }
-        Ok(ScriptDirectory { options, cwd })
+        Ok(ScriptDirectory {
+            options,
+            cwd,
+            py313_docstrings: env.py313_docstrings,
+        })
     }
 
     /// Reads the version files and builds the map (Alembic's `RevisionMap._revision_map`).
@@ -134,8 +141,7 @@ impl ScriptDirectory {
             locations,
             self.options.recursive_version_locations,
             self.options.sourceless,
-            // no interpreter to follow: docstrings read as Python <= 3.12 compiles them
-            false,
+            self.py313_docstrings,
         )
         .map_err(scan_failure)?;
         report_warnings(out, scripts.warnings());

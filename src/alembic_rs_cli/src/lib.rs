@@ -1,0 +1,89 @@
+//! Alembic's read-only commands (`heads`, `branches`, `history`, `show`) with no Python,
+//! printing byte for byte what Alembic 1.20 prints on stdout and ending with the same exit
+//! code. The `alembic-rs` binary is one user; the other is the `alembic` console script of the
+//! Python package, which answers the plain cases through [`fast_path`] before paying for
+//! Python's imports.
+#![forbid(unsafe_code)]
+
+mod args;
+mod commands;
+mod output;
+mod wrap;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use commands::{Environment, Reporter};
+
+/// `--version`: ours, and the Alembic release whose behaviour it reproduces.
+pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (alembic 1.20.1)");
+
+/// The `alembic-rs` program: argv in, output on the terminal, an exit code out.
+pub fn main_with(argv: Vec<OsString>) -> ExitCode {
+    let invocation = args::parse(argv);
+    let mut terminal = output::Terminal::new(invocation.globals.quiet);
+    let result = Environment::of_process()
+        .and_then(|env| commands::run(&invocation, &env, &mut terminal));
+    let code = match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => terminal.fail(&failure, &invocation.globals, &invocation.argv),
+    };
+    terminal.flush();
+    code
+}
+
+/// Runs a read-only `alembic` command line natively when that gives exactly Alembic's
+/// result: the command succeeds and emits no warning of any kind. Returns its stdout text;
+/// `None` means "let Python's `alembic` do it" (anything else: help, errors, warnings,
+/// commands that need Python or a database, version files that must be imported), so the
+/// caller's full implementation produces the exact text, warnings and tracebacks.
+///
+/// `argv` excludes the program name; `cwd` and `alembic_config` are the process's.
+pub fn fast_path(
+    argv: Vec<OsString>,
+    cwd: PathBuf,
+    alembic_config: Option<String>,
+    py313_docstrings: bool,
+) -> Option<String> {
+    let mut full = vec![OsString::from("alembic")];
+    full.extend(argv);
+    let invocation = args::try_parse(full)?;
+    let env = Environment {
+        cwd,
+        alembic_config,
+        py313_docstrings,
+    };
+    let mut out = Collected::default();
+    commands::run(&invocation, &env, &mut out).ok()?;
+    if out.warned {
+        return None;
+    }
+    // `-q` silences `print_stdout`
+    Some(if invocation.globals.quiet {
+        String::new()
+    } else {
+        out.stdout
+    })
+}
+
+/// What a command printed, and whether it warned.
+#[derive(Default)]
+struct Collected {
+    stdout: String,
+    warned: bool,
+}
+
+impl Reporter for Collected {
+    fn print_stdout(&mut self, text: &str) {
+        self.stdout.push_str(text);
+        self.stdout.push('\n');
+    }
+    fn warn(&mut self, _message: &str) {
+        self.warned = true;
+    }
+    fn deprecated(&mut self, _message: &str) {
+        // shown or not depending on the user's warning filters: leave it to Python
+        self.warned = true;
+    }
+}

@@ -1,0 +1,55 @@
+//! Literal Python values carried by ops: `bulk_insert` rows, `sa.literal(...)` server
+//! defaults, `postgresql_with` index options.
+
+use serde::{Deserialize, Serialize};
+
+/// A Python scalar. JSON: `null`, `true`, `5`, `1.5`, `"text"`, or a one-key object for the
+/// values JSON has no scalar for: `{"decimal": "12.50"}`, `{"date": "2020-01-02"}`,
+/// `{"date_time": "2020-01-02T03:04:05+00:00"}`, `{"time": "13:14:15"}`,
+/// `{"uuid": "12345678-1234-5678-1234-567812345678"}` (Python's `str()` / `isoformat()`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum LiteralValue {
+    /// `None`.
+    Null,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An `int` that fits in 64 bits.
+    Int(i64),
+    /// A `float`.
+    Float(f64),
+    /// A `str`.
+    String(String),
+    /// `Decimal`, `date`, `datetime`, `time`, `UUID`.
+    Tagged(TaggedValue),
+}
+
+/// The values JSON has no scalar for, each as the text Python's `str()` (`Decimal`, `UUID`)
+/// or `isoformat()` (`date`, `datetime`, `time`) gives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum TaggedValue {
+    Decimal(String),
+    Date(String),
+    DateTime(String),
+    Time(String),
+    Uuid(String),
+}
+
+impl LiteralValue {
+    /// The Python type name, for error messages.
+    pub fn python_type(&self) -> &'static str {
+        match self {
+            LiteralValue::Null => "NoneType",
+            LiteralValue::Bool(_) => "bool",
+            LiteralValue::Int(_) => "int",
+            LiteralValue::Float(_) => "float",
+            LiteralValue::String(_) => "str",
+            LiteralValue::Tagged(TaggedValue::Decimal(_)) => "Decimal",
+            LiteralValue::Tagged(TaggedValue::Date(_)) => "date",
+            LiteralValue::Tagged(TaggedValue::DateTime(_)) => "datetime",
+            LiteralValue::Tagged(TaggedValue::Time(_)) => "time",
+            LiteralValue::Tagged(TaggedValue::Uuid(_)) => "UUID",
+        }
+    }
+}
