@@ -23,8 +23,8 @@ pub(crate) const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (alembic 1
 pub fn main_with(argv: Vec<OsString>) -> ExitCode {
     let invocation = args::parse(argv);
     let mut terminal = output::Terminal::new(invocation.globals.quiet);
-    let result = Environment::of_process()
-        .and_then(|env| commands::run(&invocation, &env, &mut terminal));
+    let result =
+        Environment::of_process().and_then(|env| commands::run(&invocation, &env, &mut terminal));
     let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => terminal.fail(&failure, &invocation.globals, &invocation.argv),

@@ -39,7 +39,7 @@ struct Case {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum MaybeOp {
-    Op(Op),
+    Op(Box<Op>),
     Raw(Value),
 }
 
@@ -75,10 +75,10 @@ fn check_case(case: &Case) -> Result<(), String> {
                 let text = serde_json::to_string(op).unwrap();
                 let again: Op = serde_json::from_str(&text)
                     .map_err(|e| format!("{}: serde round trip failed: {e}", ctx()))?;
-                if again != *op {
+                if again != **op {
                     return Err(format!("{}: serde round trip changed the op", ctx()));
                 }
-                ops.push(op.clone());
+                ops.push((**op).clone());
             }
             // Alembic rejects the call's arguments; the model cannot even express it.
             MaybeOp::Raw(_) if case.error.is_some() => return Ok(()),
@@ -143,8 +143,11 @@ fn check_case(case: &Case) -> Result<(), String> {
             ctx()
         ));
     }
+    if !case.ordered {
+        return Ok(());
+    }
     let expected_offline = case.offline.as_deref().expect("offline text");
-    if case.ordered && offline != expected_offline {
+    if offline != expected_offline {
         return Err(format!(
             "{}: offline text differs\n  expected: {expected_offline:?}\n  got:      {offline:?}",
             ctx()
@@ -156,8 +159,16 @@ fn check_case(case: &Case) -> Result<(), String> {
 #[test]
 fn postgresql_ddl_matches_alembic() {
     let doc = fixture();
-    assert!(doc.cases.len() >= 150, "fixture has {} cases", doc.cases.len());
-    let failures: Vec<String> = doc.cases.iter().filter_map(|c| check_case(c).err()).collect();
+    assert!(
+        doc.cases.len() >= 150,
+        "fixture has {} cases",
+        doc.cases.len()
+    );
+    let failures: Vec<String> = doc
+        .cases
+        .iter()
+        .filter_map(|c| check_case(c).err())
+        .collect();
     assert!(
         failures.is_empty(),
         "{} of {} cases differ from Alembic:\n\n{}",
@@ -200,6 +211,8 @@ fn unknown_fields_are_rejected_by_the_model() {
         "op": "add_column", "table_name": "t",
         "column": {"name": "c", "type": {"type": "string", "lenght": 5}}
     });
-    let err = serde_json::from_value::<Op>(bad_type).unwrap_err().to_string();
+    let err = serde_json::from_value::<Op>(bad_type)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("lenght"), "{err}");
 }

@@ -7,13 +7,14 @@ use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
 use super::table::{self, ResolvedTable, TableConstraint};
 use super::{DdlError, DdlSession};
+use crate::ops::ObjectName;
 use crate::ops::{
     AddColumn, AlterColumn, BulkInsert, CheckSpec, ColumnDefault, ColumnSpec, CommentChange,
-    ComputedSpec, ConstraintSpec, CreateCheckConstraint, CreateExcludeConstraint,
-    CreateForeignKey, CreatePrimaryKey, CreateTable, CreateTableComment, CreateUniqueConstraint,
-    DefaultChange, DropColumn, DropConstraint, DropIndex, DropTable, DropTableComment, Execute,
-    ForeignKeySpec, IdentitySpec, IndexColumn, IndexSpec, Op, OtherOptions, PrimaryKeySpec,
-    RenameTable, ServerDefault, SqlType, UniqueSpec,
+    ComputedSpec, ConstraintSpec, CreateCheckConstraint, CreateExcludeConstraint, CreateForeignKey,
+    CreatePrimaryKey, CreateTable, CreateTableComment, CreateUniqueConstraint, DefaultChange,
+    DropColumn, DropConstraint, DropIndex, DropTable, DropTableComment, Execute, ForeignKeySpec,
+    IdentitySpec, IndexColumn, IndexSpec, Op, OtherOptions, PrimaryKeySpec, RenameTable,
+    ServerDefault, SqlType, UniqueSpec,
 };
 
 /// A table reference: optional schema + name.
@@ -55,7 +56,9 @@ pub trait DdlImpl {
         false
     }
 
-    /// Compile one op into its statements (see the module docs for their form).
+    /// Compile one op into its statements: each exactly as SQLAlchemy compiles it, without a
+    /// terminator (Alembic's offline writer prints [`super::offline_statement`] + `;`).
+    /// `session` carries what earlier ops of the same migration context created.
     fn compile(&self, op: &Op, session: &mut DdlSession) -> Result<Vec<String>, DdlError> {
         let result = match op {
             Op::CreateTable(o) => self.create_table(o, session),
@@ -97,7 +100,12 @@ pub trait DdlImpl {
         out.push(create_table_statement(self, op)?);
         for column in &op.columns {
             if let Some(index) = table::column_index(column) {
-                out.push(column_index_statement(self, table, &index.column, index.unique)?);
+                out.push(column_index_statement(
+                    self,
+                    table,
+                    &index.column,
+                    index.unique,
+                )?);
             }
         }
         if self.separate_comments() {
@@ -142,7 +150,9 @@ pub trait DdlImpl {
         let p = self.preparer();
         let column = &op.column;
         if column.foreign_keys.iter().any(|fk| fk.use_alter) {
-            return Err(DdlError::unsupported("ForeignKey(use_alter=True) in add_column"));
+            return Err(DdlError::unsupported(
+                "ForeignKey(use_alter=True) in add_column",
+            ));
         }
         let columns = std::slice::from_ref(column);
         let resolved = ResolvedTable::new(columns, &[]);
@@ -182,7 +192,12 @@ pub trait DdlImpl {
             out.push(add_constraint_statement(self, table, &constraint)?);
         }
         if let Some(index) = table::column_index(column) {
-            out.push(column_index_statement(self, table, &index.column, index.unique)?);
+            out.push(column_index_statement(
+                self,
+                table,
+                &index.column,
+                index.unique,
+            )?);
         }
         if self.separate_comments()
             && let Some(comment) = &column.comment
@@ -320,10 +335,7 @@ pub trait DdlImpl {
         Ok(vec![add_constraint_statement(self, table, &constraint)?])
     }
 
-    fn create_check_constraint(
-        &self,
-        op: &CreateCheckConstraint,
-    ) -> Result<Vec<String>, DdlError> {
+    fn create_check_constraint(&self, op: &CreateCheckConstraint) -> Result<Vec<String>, DdlError> {
         reject_other_options(&op.other_options)?;
         let constraint = TableConstraint::Check(CheckSpec {
             name: op.constraint_name.clone(),
@@ -448,7 +460,11 @@ pub trait DdlImpl {
     /// NOT NULL.
     fn column_ddl(&self, column: &ColumnSpec, facts: ColumnFacts) -> Result<String, DdlError> {
         let p = self.preparer();
-        let mut text = format!("{} {}", p.quote(&column.name), self.column_type_ddl(column)?);
+        let mut text = format!(
+            "{} {}",
+            p.quote(&column.name),
+            self.column_type_ddl(column)?
+        );
         if let Some(default) = &column.server_default {
             text.push_str(" DEFAULT ");
             text.push_str(&self.server_default_ddl(default)?);
@@ -656,7 +672,10 @@ pub(crate) fn alter_table(p: &IdentifierPreparer, schema: Option<&str>, name: &s
 }
 
 /// A constraint or index name: length-checked, then quoted.
-pub(crate) fn constraint_name(p: &IdentifierPreparer, name: &str) -> Result<String, DdlError> {
+pub(crate) fn constraint_name(
+    p: &IdentifierPreparer,
+    name: &ObjectName,
+) -> Result<String, DdlError> {
     p.format_constraint_name(name).map_err(DdlError::invalid)
 }
 
@@ -664,7 +683,7 @@ pub(crate) fn constraint_name(p: &IdentifierPreparer, name: &str) -> Result<Stri
 pub(crate) fn schema_qualified_index_name(
     p: &IdentifierPreparer,
     schema: Option<&str>,
-    name: &str,
+    name: &ObjectName,
 ) -> Result<String, DdlError> {
     let name = constraint_name(p, name)?;
     Ok(match schema {
@@ -698,7 +717,7 @@ fn match_clause(match_: Option<&str>) -> Result<String, DdlError> {
     })
 }
 
-fn preamble(p: &IdentifierPreparer, name: Option<&str>) -> Result<String, DdlError> {
+fn preamble(p: &IdentifierPreparer, name: Option<&ObjectName>) -> Result<String, DdlError> {
     Ok(match name {
         Some(n) => format!("CONSTRAINT {} ", constraint_name(p, n)?),
         None => String::new(),
@@ -723,7 +742,7 @@ pub(crate) fn constraint_ddl<D: DdlImpl + ?Sized>(
     Ok(match constraint {
         TableConstraint::PrimaryKey(pk) => format!(
             "{}PRIMARY KEY ({}){}{}",
-            preamble(p, pk.name.as_deref())?,
+            preamble(p, pk.name.as_ref())?,
             quoted_list(p, &pk.columns),
             imp.include_clause(&pk.include)?,
             deferrability(pk.deferrable, pk.initially.as_deref())?
@@ -734,7 +753,7 @@ pub(crate) fn constraint_ddl<D: DdlImpl + ?Sized>(
             }
             format!(
                 "{}UNIQUE {}({}){}{}",
-                preamble(p, uq.name.as_deref())?,
+                preamble(p, uq.name.as_ref())?,
                 imp.unique_nulls_clause(uq.nulls_not_distinct)?,
                 quoted_list(p, &uq.columns),
                 imp.include_clause(&uq.include)?,
@@ -743,7 +762,7 @@ pub(crate) fn constraint_ddl<D: DdlImpl + ?Sized>(
         }
         TableConstraint::ForeignKey(fk) => format!(
             "{}FOREIGN KEY({}) REFERENCES {} ({}){}{}{}{}",
-            preamble(p, fk.name.as_deref())?,
+            preamble(p, fk.name.as_ref())?,
             quoted_list(p, &fk.columns),
             imp.format_table(TableName::new(
                 fk.referent_schema.as_deref(),
@@ -757,7 +776,7 @@ pub(crate) fn constraint_ddl<D: DdlImpl + ?Sized>(
         ),
         TableConstraint::Check(ck) => format!(
             "{}CHECK ({}){}{}",
-            preamble(p, ck.name.as_deref())?,
+            preamble(p, ck.name.as_ref())?,
             render_text(&ck.sqltext, double, Binds::Null),
             deferrability(ck.deferrable, ck.initially.as_deref())?,
             imp.not_valid_clause(ck.not_valid)?
@@ -768,7 +787,7 @@ pub(crate) fn constraint_ddl<D: DdlImpl + ?Sized>(
             values,
         } => format!(
             "{}CHECK ({} IN ({}))",
-            preamble(p, name.as_deref())?,
+            preamble(p, name.as_ref())?,
             p.quote(column),
             values
                 .iter()
@@ -825,7 +844,7 @@ fn inline_checks<D: DdlImpl + ?Sized>(imp: &D, column: &ColumnSpec) -> Result<St
         }
         parts.push(format!(
             "{}CHECK ({}){}",
-            preamble(p, ck.name.as_deref())?,
+            preamble(p, ck.name.as_ref())?,
             render_text(&ck.sqltext, p.double_percents(), Binds::Null),
             deferrability(ck.deferrable, ck.initially.as_deref())?
         ));
@@ -939,35 +958,23 @@ fn column_index_statement<D: DdlImpl + ?Sized>(
     Ok(format!(
         "CREATE {}INDEX {} ON {} ({})",
         if unique { "UNIQUE " } else { "" },
-        p.quote(&default_index_name(p, table, column)?),
+        constraint_name(p, &default_index_name(table, column))?,
         imp.format_table(table),
         p.quote(column)
     ))
 }
 
 /// The default naming convention `ix_%(column_0_label)s`: `ix_[<schema>_]<table>_<column>`,
-/// dots in the schema turned into underscores. SQLAlchemy shortens a name longer than the
-/// dialect's limit with an md5 suffix; that is not modelled.
-pub(crate) fn default_index_name(
-    p: &IdentifierPreparer,
-    table: TableName<'_>,
-    first_element: &str,
-) -> Result<String, DdlError> {
+/// dots in the schema turned into underscores; a final (`conv`) name, so shortened rather
+/// than rejected when too long.
+pub(crate) fn default_index_name(table: TableName<'_>, first_element: &str) -> ObjectName {
     let label = match table.schema {
         Some(s) if !s.is_empty() => {
             format!("{}_{}_{first_element}", s.replace('.', "_"), table.name)
         }
         _ => format!("{}_{first_element}", table.name),
     };
-    let name = format!("ix_{label}");
-    if name.chars().count() > p.max_identifier_length() {
-        return Err(DdlError::unsupported(format!(
-            "the generated index name {name:?} (longer than {} characters; SQLAlchemy would \
-             truncate it with an md5 suffix)",
-            p.max_identifier_length()
-        )));
-    }
-    Ok(name)
+    ObjectName::conv(format!("ix_{label}"))
 }
 
 /// `GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(options)]`.
@@ -1098,7 +1105,9 @@ pub(crate) fn function_call_ddl(p: &IdentifierPreparer, name: &str) -> Result<St
         return Ok(format!("{lower}()"));
     }
     if OTHER_REGISTERED.contains(&lower.as_str()) {
-        return Err(DdlError::unsupported(format!("the function sa.func.{name}()")));
+        return Err(DdlError::unsupported(format!(
+            "the function sa.func.{name}()"
+        )));
     }
     let needs_quotes = name.is_empty()
         || !name
@@ -1158,7 +1167,10 @@ pub(crate) fn generic_type_ddl<D: DdlImpl + ?Sized>(
         }
         SqlType::Custom { sql } => sql.clone(),
         other => {
-            return Err(DdlError::unsupported(format!("the type {}", other.describe())));
+            return Err(DdlError::unsupported(format!(
+                "the type {}",
+                other.describe()
+            )));
         }
     })
 }
@@ -1260,10 +1272,7 @@ pub(crate) fn alter_column_statements<D: DdlImpl + ?Sized>(
         out.push(imp.alter_column_comment_ddl(op, comment)?);
     }
     if let Some(new_name) = &op.new_column_name {
-        out.push(format!(
-            "{alter} RENAME {column} TO {}",
-            p.quote(new_name)
-        ));
+        out.push(format!("{alter} RENAME {column} TO {}", p.quote(new_name)));
     }
     if let Some(ty) = &op.type_ {
         for constraint in table::type_constraints(&op.column_name, ty) {

@@ -78,7 +78,9 @@ pub(crate) fn render_for_type(
             _ => Err(unsupported()),
         },
         SqlType::Uuid { .. } => match value {
-            V::String(s) | V::Tagged(TaggedValue::Uuid(s)) => Ok(string_literal(s, double_percents)),
+            V::String(s) | V::Tagged(TaggedValue::Uuid(s)) => {
+                Ok(string_literal(s, double_percents))
+            }
             _ => Err(unsupported()),
         },
         SqlType::Date => match value {
@@ -124,7 +126,9 @@ pub(crate) fn render_untyped(
         V::Tagged(TaggedValue::Decimal(d)) => {
             return Err(DdlError::invalid(format!("invalid Decimal literal {d:?}")));
         }
-        V::Tagged(TaggedValue::DateTime(s)) => string_literal(&python_str_datetime(s), double_percents),
+        V::Tagged(TaggedValue::DateTime(s)) => {
+            string_literal(&python_str_datetime(s), double_percents)
+        }
         V::Tagged(TaggedValue::Date(s) | TaggedValue::Time(s) | TaggedValue::Uuid(s)) => {
             string_literal(s, double_percents)
         }

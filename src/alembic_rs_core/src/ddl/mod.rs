@@ -34,7 +34,7 @@ mod table;
 
 use std::collections::HashSet;
 
-pub use default_impl::{DdlImpl, TableName};
+pub use default_impl::{ColumnFacts, DdlImpl, TableName};
 pub use postgresql::PostgresqlImpl;
 pub use quote::IdentifierPreparer;
 

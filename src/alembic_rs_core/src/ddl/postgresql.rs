@@ -4,9 +4,9 @@
 //! uses offline (`postgresql://`, psycopg: `pyformat` paramstyle, so `%` is doubled).
 
 use super::default_impl::{
-    AlterOrder, ColumnFacts, alter_column_statements, alter_table, constraint_name, deferrability,
-    default_index_name, enum_length, generic_type_ddl, identity_ddl, identity_options,
-    reject_other_options, schema_qualified_index_name,
+    AlterOrder, ColumnFacts, alter_column_statements, alter_table, constraint_name,
+    default_index_name, deferrability, enum_length, generic_type_ddl, identity_ddl,
+    identity_options, reject_other_options, schema_qualified_index_name,
 };
 use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
@@ -149,12 +149,10 @@ impl DdlImpl for PostgresqlImpl {
                 let first = match op.columns.first() {
                     Some(IndexColumn::Column(c) | IndexColumn::Text(c)) => c.as_str(),
                     None => {
-                        return Err(DdlError::unsupported(
-                            "an unnamed index without columns",
-                        ));
+                        return Err(DdlError::unsupported("an unnamed index without columns"));
                     }
                 };
-                p.quote(&default_index_name(p, table, first)?)
+                constraint_name(p, &default_index_name(table, first))?
             }
         };
         let mut text = String::from("CREATE ");
@@ -180,9 +178,9 @@ impl DdlImpl for PostgresqlImpl {
             .iter()
             .map(|c| {
                 let mut element = self.index_element(c);
-                if let IndexColumn::Column(name) = c
-                    && let Some(ops) = op.postgresql_ops.get(name)
-                {
+                // SQLAlchemy keys a column by its name and a text() element by its text.
+                let (IndexColumn::Column(key) | IndexColumn::Text(key)) = c;
+                if let Some(ops) = op.postgresql_ops.get(key) {
                     element.push(' ');
                     element.push_str(ops);
                 }

@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 
+use crate::ops::ObjectName;
+
 /// The quoting rules of one dialect.
 #[derive(Clone, Debug)]
 pub struct IdentifierPreparer {
@@ -92,15 +94,27 @@ impl IdentifierPreparer {
         }
     }
 
-    /// `validate_identifier` + quote, for constraint and index names.
-    pub fn format_constraint_name(&self, name: &str) -> Result<String, String> {
-        if name.chars().count() > self.max_identifier_length {
+    /// A constraint or index name, quoted: a plain name is length-checked
+    /// (`validate_identifier`), a final (`conv`) one longer than the limit is shortened to
+    /// `name[:limit - 8] + "_" + md5(name)[-4:]`.
+    pub fn format_constraint_name(&self, name: &ObjectName) -> Result<String, String> {
+        let length = name.text.chars().count();
+        if length <= self.max_identifier_length {
+            return Ok(self.quote(&name.text));
+        }
+        if !name.conv {
             return Err(format!(
-                "Identifier '{name}' exceeds maximum length of {} characters",
-                self.max_identifier_length
+                "Identifier '{}' exceeds maximum length of {} characters",
+                name.text, self.max_identifier_length
             ));
         }
-        Ok(self.quote(name))
+        let digest = md5_hex(name.text.as_bytes());
+        let kept: String = name
+            .text
+            .chars()
+            .take(self.max_identifier_length.saturating_sub(8))
+            .collect();
+        Ok(self.quote(&format!("{kept}_{}", &digest[digest.len() - 4..])))
     }
 }
 
@@ -131,6 +145,20 @@ mod tests {
         assert_eq!(p.quote("x$"), "x$");
         assert_eq!(p.format_table_name_dotted(Some("a.B"), "t"), "a.\"B\".t");
         assert_eq!(p.format_qualified(Some("a.B"), "t"), "\"a.B\".t");
-        assert!(p.format_constraint_name(&"x".repeat(64)).is_err());
+        assert!(p.format_constraint_name(&"x".repeat(64).into()).is_err());
+        assert_eq!(
+            p.format_constraint_name(&ObjectName::conv("x".repeat(64)))
+                .unwrap(),
+            format!("{}_2456", "x".repeat(55))
+        );
     }
+}
+
+/// The hex md5 digest SQLAlchemy uses to shorten over-long generated names.
+fn md5_hex(data: &[u8]) -> String {
+    use md5::{Digest, Md5};
+    Md5::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -26,7 +26,8 @@ pub(crate) fn render_text(text: &str, double_percents: bool, binds: Binds) -> St
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == ':' && (i == 0 || !(chars[i - 1] == ':' || chars[i - 1] == '\\' || is_word(chars[i - 1])))
+        if c == ':'
+            && (i == 0 || !(chars[i - 1] == ':' || chars[i - 1] == '\\' || is_word(chars[i - 1])))
         {
             let mut j = i + 1;
             while j < chars.len() && is_word(chars[j]) {
@@ -116,7 +117,8 @@ impl Phrase {
 
     fn matches(self, value: &str) -> bool {
         let chars: Vec<char> = value.chars().collect();
-        let end_ok = |pos: usize| pos == chars.len() || (pos + 1 == chars.len() && chars[pos] == '\n');
+        let end_ok =
+            |pos: usize| pos == chars.len() || (pos + 1 == chars.len() && chars[pos] == '\n');
         match self {
             Phrase::IndexUsing => {
                 let n = word_run(&chars, 0);
@@ -326,7 +328,11 @@ mod tests {
     #[test]
     fn text_binds_and_escapes() {
         assert_eq!(
-            render_text("a = :x AND b = '10:30' AND c::text AND '\\:y'", true, Binds::Pyformat),
+            render_text(
+                "a = :x AND b = '10:30' AND c::text AND '\\:y'",
+                true,
+                Binds::Pyformat
+            ),
             "a = %(x)s AND b = '10:30' AND c::text AND ':y'"
         );
         assert_eq!(render_text(":a:b :c", false, Binds::Null), ":a:b NULL");

@@ -3,9 +3,10 @@
 //! constraints and indexes the columns imply, in SQLAlchemy's order.
 
 use super::DdlError;
+use crate::ops::ObjectName;
 use crate::ops::{
-    Autoincrement, CheckSpec, ColumnSpec, ConstraintSpec, ForeignKeySpec, PrimaryKeySpec,
-    SqlType, UniqueSpec,
+    Autoincrement, CheckSpec, ColumnSpec, ConstraintSpec, ForeignKeySpec, PrimaryKeySpec, SqlType,
+    UniqueSpec,
 };
 
 /// A constraint of a table, rendered in CREATE TABLE or `ALTER TABLE ... ADD`.
@@ -17,7 +18,7 @@ pub(crate) enum TableConstraint {
     Check(CheckSpec),
     /// The CHECK a non-native `Enum(create_constraint=True)` adds: `col IN ('a', 'b')`.
     EnumCheck {
-        name: Option<String>,
+        name: Option<ObjectName>,
         column: String,
         values: Vec<String>,
     },
@@ -116,7 +117,10 @@ impl<'a> ResolvedTable<'a> {
                 return Ok(false);
             }
             if !col.foreign_keys.is_empty()
-                && !matches!(col.autoincrement, Autoincrement::True | Autoincrement::IgnoreFk)
+                && !matches!(
+                    col.autoincrement,
+                    Autoincrement::True | Autoincrement::IgnoreFk
+                )
             {
                 return Ok(false);
             }
@@ -203,7 +207,7 @@ pub(crate) fn column_constraints(
             create_constraint: true,
             ..
         }) => out.push(TableConstraint::EnumCheck {
-            name: name.clone(),
+            name: name.clone().map(ObjectName::plain),
             column: column.name.clone(),
             values: values.clone(),
         }),
@@ -263,7 +267,7 @@ pub(crate) fn type_constraints(column: &str, ty: &SqlType) -> Vec<TableConstrain
             create_constraint: true,
             ..
         } => vec![TableConstraint::EnumCheck {
-            name: name.clone(),
+            name: name.clone().map(ObjectName::plain),
             column: column.to_owned(),
             values: values.clone(),
         }],

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use schema::{
     Autoincrement, CheckSpec, ColumnDefault, ColumnForeignKey, ColumnSpec, CommentChange,
     ComputedSpec, ConstraintSpec, DefaultChange, ForeignKeySpec, IdentitySpec, IndexColumn,
-    OtherOptions, PrimaryKeySpec, ServerDefault, UniqueSpec,
+    ObjectName, OtherOptions, PrimaryKeySpec, ServerDefault, UniqueSpec,
 };
 pub use types::SqlType;
 pub use value::{LiteralValue, TaggedValue};
@@ -196,7 +196,7 @@ pub struct AlterColumn {
 #[serde(deny_unknown_fields)]
 pub struct IndexSpec {
     /// `None`: SQLAlchemy's default naming convention names it `ix_<table>_<first column>`.
-    pub index_name: Option<String>,
+    pub index_name: Option<ObjectName>,
     pub table_name: String,
     pub columns: Vec<IndexColumn>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -232,7 +232,7 @@ pub struct IndexSpec {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DropIndex {
-    pub index_name: String,
+    pub index_name: ObjectName,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -250,7 +250,7 @@ pub struct DropIndex {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUniqueConstraint {
-    pub constraint_name: Option<String>,
+    pub constraint_name: Option<ObjectName>,
     pub table_name: String,
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -271,7 +271,7 @@ pub struct CreateUniqueConstraint {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePrimaryKey {
-    pub constraint_name: Option<String>,
+    pub constraint_name: Option<ObjectName>,
     pub table_name: String,
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,7 +284,7 @@ pub struct CreatePrimaryKey {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateForeignKey {
-    pub constraint_name: Option<String>,
+    pub constraint_name: Option<ObjectName>,
     pub source_table: String,
     pub referent_table: String,
     pub local_cols: Vec<String>,
@@ -314,7 +314,7 @@ pub struct CreateForeignKey {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCheckConstraint {
-    pub constraint_name: Option<String>,
+    pub constraint_name: Option<ObjectName>,
     pub table_name: String,
     pub condition: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -334,7 +334,7 @@ pub struct CreateCheckConstraint {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateExcludeConstraint {
-    pub constraint_name: Option<String>,
+    pub constraint_name: Option<ObjectName>,
     pub table_name: String,
     pub elements: Vec<(String, String)>,
     /// SQL text (`sa.text` semantics).
@@ -366,7 +366,7 @@ pub enum ConstraintType {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DropConstraint {
-    pub constraint_name: String,
+    pub constraint_name: ObjectName,
     pub table_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<ConstraintType>,

@@ -176,7 +176,7 @@ pub struct ColumnForeignKey {
     pub referent_table: String,
     pub referent_column: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ObjectName>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onupdate: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,7 +208,7 @@ pub enum ConstraintSpec {
 #[serde(deny_unknown_fields)]
 pub struct PrimaryKeySpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ObjectName>,
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deferrable: Option<bool>,
@@ -225,7 +225,7 @@ pub struct PrimaryKeySpec {
 #[serde(deny_unknown_fields)]
 pub struct UniqueSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ObjectName>,
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deferrable: Option<bool>,
@@ -244,7 +244,7 @@ pub struct UniqueSpec {
 #[serde(deny_unknown_fields)]
 pub struct ForeignKeySpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ObjectName>,
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referent_schema: Option<String>,
@@ -274,7 +274,7 @@ pub struct ForeignKeySpec {
 #[serde(deny_unknown_fields)]
 pub struct CheckSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<ObjectName>,
     pub sqltext: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deferrable: Option<bool>,
@@ -325,3 +325,76 @@ pub enum CommentChange {
 /// Keyword arguments the Op model has no field for (`postgresql_partition_by=...`), kept so
 /// the compiler can refuse them by name instead of silently emitting less.
 pub type OtherOptions = IndexMap<String, serde_json::Value>;
+
+/// A constraint or index name. JSON: `"pk_user"`, or `{"conv": "pk_user"}` for a name that
+/// is final as given — `op.f("...")` or one a naming convention produced (SQLAlchemy's
+/// `conv`). A final name longer than the dialect's limit is shortened with an md5 suffix,
+/// as SQLAlchemy does; a plain one that long is an error.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ObjectName {
+    pub text: String,
+    pub conv: bool,
+}
+
+impl ObjectName {
+    /// A name as the user wrote it.
+    pub fn plain(text: impl Into<String>) -> Self {
+        ObjectName {
+            text: text.into(),
+            conv: false,
+        }
+    }
+
+    /// `op.f(text)`.
+    pub fn conv(text: impl Into<String>) -> Self {
+        ObjectName {
+            text: text.into(),
+            conv: true,
+        }
+    }
+}
+
+impl From<&str> for ObjectName {
+    fn from(text: &str) -> Self {
+        ObjectName::plain(text)
+    }
+}
+
+impl From<String> for ObjectName {
+    fn from(text: String) -> Self {
+        ObjectName::plain(text)
+    }
+}
+
+impl Serialize for ObjectName {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.conv {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry("conv", &self.text)?;
+            map.end()
+        } else {
+            s.serialize_str(&self.text)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ObjectName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Conv {
+            conv: String,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Plain(String),
+            Conv(Conv),
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::Plain(text) => ObjectName::plain(text),
+            Raw::Conv(Conv { conv }) => ObjectName::conv(conv),
+        })
+    }
+}

@@ -82,7 +82,7 @@ pub enum RevisionOrBase<'a> {
 #[derive(Debug)]
 pub struct RevisionMap {
     revs: Vec<Revision>,
-    keys: IndexMap<String, Key>,
+    keys: IndexMap<String, Key, rustc_hash::FxBuildHasher>,
     heads: Vec<String>,
     bases: Vec<String>,
     real_heads: Vec<String>,

@@ -1,6 +1,6 @@
 //! Building the map: `RevisionMap._revision_map` (eager here) and `add_revision`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Mutex;
 
 use indexmap::IndexMap;
@@ -62,7 +62,7 @@ impl RevisionMap {
     fn empty() -> RevisionMap {
         RevisionMap {
             revs: Vec::new(),
-            keys: IndexMap::new(),
+            keys: IndexMap::default(),
             heads: Vec::new(),
             bases: Vec::new(),
             real_heads: Vec::new(),
@@ -218,7 +218,7 @@ impl RevisionMap {
                 self.revs[idx].set_normalized_dependencies(Vec::new());
                 continue;
             }
-            let mut covered: HashSet<String> = HashSet::new();
+            let mut covered: HashSet<String> = HashSet::default();
             for anc in self.ancestor_nodes(&[Item::Rev(idx)], false, false)? {
                 if anc != idx {
                     covered.extend(self.revs[anc].resolved_dependencies.iter().cloned());

@@ -2,7 +2,7 @@
 //! `_collect_upgrade_revisions`, `_collect_downgrade_revisions`, `iterate_revisions`,
 //! `_topological_sort` and `_get_all_current`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::error::Result;
 use super::pystr::match_relative;
@@ -186,7 +186,7 @@ impl RevisionMap {
                 let ancestors = self.ancestor_nodes(&current_items, false, true)?;
                 let anc_items: Vec<Item> = ancestors.into_iter().map(Item::Rev).collect();
                 let active = self.filter_items_for_lineage(&anc_items, &label_arg, false)?;
-                let mut downs: HashSet<String> = HashSet::new();
+                let mut downs: HashSet<String> = HashSet::default();
                 for a in &active {
                     downs.extend(
                         self.revs[a.expect_rev()?]
@@ -568,7 +568,7 @@ impl RevisionMap {
             }
         }
         let ancestors = self.ancestor_nodes(&set, false, true)?;
-        let mut all: HashSet<usize> = HashSet::new();
+        let mut all: HashSet<usize> = HashSet::default();
         for t in &set {
             // `assert rev` in `_filter_into_branch_heads`.
             match t {

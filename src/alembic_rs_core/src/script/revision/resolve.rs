@@ -2,7 +2,7 @@
 //! `get_revision`, `_revision_for_ident` (with partial-id matching), `_resolve_branch`,
 //! `filter_for_lineage`, `_shares_lineage`, `get_current_head` and `_walk`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::error::Result;
 use super::pystr::PyInt;
@@ -264,7 +264,7 @@ impl RevisionMap {
                 .ok_or_else(RevisionMapError::assertion)?,
             Item::None => return Err(RevisionMapError::assertion()),
         };
-        let mut against: HashSet<usize> = HashSet::new();
+        let mut against: HashSet<usize> = HashSet::default();
         for t in test_against {
             if let Some(idx) = self.revision_for_ident(Some(t), None)? {
                 against.insert(idx);

@@ -2,7 +2,7 @@
 //! `_catch_revision_errors` with Alembic's parameters, so their errors carry the exact
 //! `CommandError` text.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::collect::IterateOptions;
 use super::error::{CatchContext, Result, ScriptError, catching};

@@ -1,6 +1,6 @@
 //! `_iterate_related_revisions` and the ancestor/descendant walks built on it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::error::Result;
 use super::{Item, RevisionMap, RevisionMapError};
@@ -128,7 +128,7 @@ impl RevisionMap {
             let target = target.expect_rev()?;
             todo.push(target);
             let mut per_target: Vec<usize> = Vec::new();
-            let mut in_per_target: HashSet<usize> = HashSet::new();
+            let mut in_per_target: HashSet<usize> = HashSet::default();
             while let Some(rev) = todo.pop() {
                 if check && in_per_target.insert(rev) {
                     per_target.push(rev);
