@@ -128,6 +128,15 @@ fn is_legal_character(c: char) -> bool {
         || matches!(c, '\u{017f}' | '\u{0131}' | '\u{212a}' | '\u{0130}')
 }
 
+/// The hex md5 digest SQLAlchemy uses to shorten over-long generated names.
+fn md5_hex(data: &[u8]) -> String {
+    use md5::{Digest, Md5};
+    Md5::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
