@@ -162,12 +162,3 @@ mod tests {
         );
     }
 }
-
-/// The hex md5 digest SQLAlchemy uses to shorten over-long generated names.
-fn md5_hex(data: &[u8]) -> String {
-    use md5::{Digest, Md5};
-    Md5::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
