@@ -104,8 +104,16 @@ class ScriptDirectory:
             self.recursive_version_locations,
             self.sourceless,
         )
-        for index, path in scripts.pending_imports():
-            scripts.resolve_import(index, *self._header_by_import(Path(path)))
+        pending = scripts.pending_imports()
+        if pending:
+            import logging
+
+            log = logging.getLogger(__name__)
+            for index, path, reason in pending:
+                log.debug(
+                    "Importing %s: its revision header is not plain literals (%s)", path, reason
+                )
+                scripts.resolve_import(index, *self._header_by_import(Path(path)))
         return scripts
 
     def _header_by_import(self, path: Path) -> tuple[Any, ...]:

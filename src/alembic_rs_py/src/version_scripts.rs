@@ -49,11 +49,11 @@ impl VersionScripts {
         Ok(VersionScripts { inner })
     }
 
-    /// `(index, path)` of each file whose header only an import can read.
-    fn pending_imports(&self) -> Vec<(usize, String)> {
+    /// `(index, path, reason)` of each file whose header only an import can read.
+    fn pending_imports(&self) -> Vec<(usize, String, String)> {
         self.inner
             .pending()
-            .map(|(i, path, _)| (i, path.to_string()))
+            .map(|(i, path, reason)| (i, path.to_string(), reason.to_string()))
             .collect()
     }
 
