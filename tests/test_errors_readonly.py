@@ -273,15 +273,26 @@ def _without_warning_locations(result: oracle.Result) -> oracle.Result:
     return result._replace(stderr=normalize_warnings(result.stderr))
 
 
-def test_unreadable_ini(tmp_path: Path, ours_alembic: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads files whatever their mode")
+@pytest.mark.parametrize("how", ["no-permission", "not-a-file", "not-utf8"])
+def test_unreadable_ini(tmp_path: Path, ours_alembic: Path, how: str) -> None:
     project = tmp_path / "trip_planner"
     shutil.copytree(COMPAT / "trip_planner", project)
-    (project / "alembic.ini").chmod(0)
+    ini = project / "alembic.ini"
+    if how == "no-permission":
+        if os.geteuid() == 0:
+            pytest.skip("root reads files whatever their mode; 'not-a-file' covers it")
+        ini.chmod(0)
+    elif how == "not-a-file":
+        # opening fails with an OSError, as for a file without read permission
+        ini.unlink()
+        ini.mkdir()
+    else:
+        ini.write_bytes(ini.read_bytes().replace(b"[alembic]", b"[alembic]\n# caf\xe9"))
     want = oracle.run_oracle(["heads"], project)
     ours = oracle.run_ours(["heads"], project)
-    assert ours == want
+    assert ours.returncode == want.returncode
+    assert ours.stdout == want.stdout
+    assert exception_text(ours.stderr) == exception_text(want.stderr)
 
 
 def test_harness_exception_text() -> None:
