@@ -39,6 +39,23 @@ def _native_module() -> Any:
     return _native
 
 
+def _import_version_file(path: Path) -> tuple[ModuleType, str]:
+    """Import a version file and find its revision id, as Alembic's ``Script._from_path``."""
+    module = util.load_python_file(path.parent, path.name)
+    if hasattr(module, "revision"):
+        return module, module.revision
+    m = _legacy_rev.match(path.name)
+    if not m:
+        raise util.CommandError(
+            "Could not determine revision id from "
+            f"filename {path.name}. "
+            "Be sure the 'revision' variable is "
+            "declared inside the script (please see 'Upgrading "
+            "from Alembic 0.1 to 0.2' in the documentation)."
+        )
+    return module, m.group(1)
+
+
 class ScriptDirectory:
     """Operations upon an Alembic script directory (same constructor as Alembic's)."""
 
@@ -118,20 +135,7 @@ class ScriptDirectory:
 
     def _header_by_import(self, path: Path) -> tuple[Any, ...]:
         """Import one version file whose header is not plain literals, as Alembic does."""
-        module = util.load_python_file(path.parent, path.name)
-        if hasattr(module, "revision"):
-            rev_id = module.revision
-        else:
-            m = _legacy_rev.match(path.name)
-            if not m:
-                raise util.CommandError(
-                    "Could not determine revision id from "
-                    f"filename {path.name}. "
-                    "Be sure the 'revision' variable is "
-                    "declared inside the script (please see 'Upgrading "
-                    "from Alembic 0.1 to 0.2' in the documentation)."
-                )
-            rev_id = m.group(1)
+        module, rev_id = _import_version_file(path)
         self.revision_map._imported_modules[rev_id] = module
         return (
             rev_id,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import util
 from . import revision
-from .base import Script, ScriptDirectory
+from .base import Script, ScriptDirectory, _import_version_file
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -33,7 +33,6 @@ _slug_re = re.compile(r"\w+")
 # Alembic ignores editor backup files (".#name") and __init__.py in version directories;
 # a file_template that produces such a name yields no Script, as there.
 _only_source_rev_file = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
-_legacy_rev = re.compile(r"([a-f0-9]+)\.py$")
 
 
 def _needs_runtime(what: str) -> util.CommandError:
@@ -262,20 +261,7 @@ def _script_from_path(script_directory: ScriptDirectory, path: Path) -> Script |
     """Import a freshly written version file as a Script, as Alembic's Script._from_path."""
     if not _only_source_rev_file.match(path.name):
         return None
-    module = util.load_python_file(path.parent, path.name)
-    if hasattr(module, "revision"):
-        rev_id = module.revision
-    else:
-        m = _legacy_rev.match(path.name)
-        if not m:
-            raise util.CommandError(
-                "Could not determine revision id from "
-                f"filename {path.name}. "
-                "Be sure the 'revision' variable is "
-                "declared inside the script (please see 'Upgrading "
-                "from Alembic 0.1 to 0.2' in the documentation)."
-            )
-        rev_id = m.group(1)
+    module, rev_id = _import_version_file(path)
     return Script(module, rev_id, path)
 
 

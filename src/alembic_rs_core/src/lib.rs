@@ -6,4 +6,5 @@
 pub mod config;
 pub mod ddl;
 pub mod ops;
+pub(crate) mod pystr;
 pub mod script;

@@ -6,80 +6,9 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
+pub(crate) use crate::pystr::{is_py_space as py_isspace, py_repr, py_rstrip, py_strip};
+
 use super::ConfigError;
-
-/// `str.isspace()` per character: Unicode White_Space plus the ASCII information separators
-/// (U+001C..U+001F), which Python also counts as whitespace.
-pub(crate) fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-pub(crate) fn py_strip(s: &str) -> &str {
-    s.trim_matches(py_isspace)
-}
-
-pub(crate) fn py_rstrip(s: &str) -> &str {
-    s.trim_end_matches(py_isspace)
-}
-
-/// `repr(s)` for a `str`. Characters Python deems unprintable are escaped; the set used here
-/// covers control, separator and the common format characters (Python consults the full
-/// Unicode database, so an unassigned code point would be escaped by Python and not here).
-pub(crate) fn py_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_unprintable(c) => {
-                let n = u32::from(c);
-                if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-fn is_unprintable(c: char) -> bool {
-    let n = u32::from(c);
-    c.is_control()
-        || (c != ' ' && c.is_whitespace())
-        || matches!(
-            n,
-            0xad | 0x600..=0x605
-                | 0x61c
-                | 0x6dd
-                | 0x70f
-                | 0x180e
-                | 0x200b..=0x200f
-                | 0x202a..=0x202e
-                | 0x2060..=0x2064
-                | 0x2066..=0x206f
-                | 0xe000..=0xf8ff
-                | 0xfeff
-                | 0xfff9..=0xfffb
-        )
-}
 
 /// `int(s)` for a `str` (base 10): surrounding whitespace, a sign, `_` between digits.
 pub(crate) fn py_int(s: &str) -> Result<i64, ConfigError> {

@@ -4,6 +4,8 @@
 
 use super::DdlError;
 
+pub(crate) use crate::pystr::{is_py_space as is_python_whitespace, py_repr as python_repr_str};
+
 /// How `:name` bind parameters inside SQL text are rendered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Binds {
@@ -74,11 +76,6 @@ pub(crate) fn render_text(text: &str, double_percents: bool, binds: Binds) -> St
 /// Python's `\w` with `re.UNICODE`.
 pub(crate) fn is_word(c: char) -> bool {
     c == '_' || c.is_alphanumeric()
-}
-
-/// Python's `str.isspace()`.
-pub(crate) fn is_python_whitespace(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// `String().literal_processor`: `'...'` with `'` doubled (and `%` doubled for
@@ -229,35 +226,6 @@ pub(crate) fn validate_sql_phrase(value: &str, phrase: Phrase) -> Result<&str, D
             phrase.pattern_repr()
         )))
     }
-}
-
-/// Python's `repr(str)`.
-pub(crate) fn python_repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..=0x9f).contains(&(c as u32)) => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// Python's `repr(float)` (shortest round-trip digits; exponent form below 1e-4 and from
