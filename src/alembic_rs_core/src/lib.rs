@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod ddl;
+pub mod eval;
 pub mod ops;
 pub(crate) mod pystr;
 pub mod script;

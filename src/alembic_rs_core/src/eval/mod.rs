@@ -1,0 +1,75 @@
+//! The static evaluator: a version file's source -> the [`Op`]s its `upgrade()` and
+//! `downgrade()` would produce, without importing it.
+//!
+//! A function body is evaluated statically only when it is a sequence of plain `op.*(...)`
+//! calls (plus `pass`, docstrings and comments) whose arguments are literals, `sa.*` /
+//! `sqlalchemy.*` constructors, `postgresql.*` types and `op.f(...)`, every name resolving
+//! through the module's own imports. Anything else — a variable, a loop, `op.get_bind()`, a
+//! call to a user function, an unknown keyword, type or import — gives
+//! [`Evaluated::Dynamic`] with the reason, and the Python layer imports the module and runs
+//! the function with `op` bound to its proxy. The rule throughout is conservatism: when the
+//! evaluator is not sure Python would build exactly these ops, the answer is `Dynamic`.
+//!
+//! Every use of `ruff_python_parser` / `ruff_python_ast` for this lives in this module
+//! (see [`parse_module`]), like `script/parse.rs` for headers.
+
+mod module;
+mod ops;
+mod values;
+
+use crate::ops::Op;
+
+pub use module::parse_module;
+
+/// What the evaluator says about one migration function.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Evaluated {
+    /// The function's ops, in call order.
+    Static(Vec<Op>),
+    /// Only running the function gives its ops; the reason is for diagnostics.
+    Dynamic(String),
+}
+
+impl Evaluated {
+    /// The ops, when static.
+    pub fn ops(&self) -> Option<&[Op]> {
+        match self {
+            Evaluated::Static(ops) => Some(ops),
+            Evaluated::Dynamic(_) => None,
+        }
+    }
+
+    /// The reason, when dynamic.
+    pub fn dynamic_reason(&self) -> Option<&str> {
+        match self {
+            Evaluated::Static(_) => None,
+            Evaluated::Dynamic(reason) => Some(reason),
+        }
+    }
+}
+
+/// Both migration functions of one version file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvaluatedModule {
+    pub upgrade: Evaluated,
+    pub downgrade: Evaluated,
+}
+
+/// Why a version file could not be evaluated at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EvalError {
+    /// The source does not parse (1-based line and character column, like Python's
+    /// `SyntaxError`).
+    #[error("{line}:{column}: SyntaxError: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Evaluates `upgrade()` and `downgrade()` of a version file's (decoded) source.
+pub fn evaluate_source(source: &str) -> Result<EvaluatedModule, EvalError> {
+    let parsed = parse_module(source)?;
+    Ok(module::evaluate(&parsed.syntax().body))
+}

@@ -1,0 +1,316 @@
+//! Module level: parsing, the names the module's imports bind, and the two function bodies.
+
+use rustc_hash::FxHashMap;
+
+use ruff_python_ast::{Expr, ModModule, Stmt};
+use ruff_python_parser::Parsed;
+
+use super::ops::evaluate_op;
+use super::values::{POSTGRESQL_NAMES, SQLALCHEMY_NAMES};
+use super::{EvalError, Evaluated, EvaluatedModule};
+
+/// A dynamic reason (`Err`) or a value.
+pub(super) type Verdict<T> = Result<T, String>;
+
+/// Parses a version file's source (universal newlines, like Python's reader).
+pub fn parse_module(source: &str) -> Result<Parsed<ModModule>, EvalError> {
+    let source = source.replace("\r\n", "\n").replace('\r', "\n");
+    ruff_python_parser::parse_module(&source).map_err(|err| {
+        let offset = usize::from(err.location.start()).min(source.len());
+        let before = &source[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        EvalError::Syntax {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            message: err.error.to_string(),
+        }
+    })
+}
+
+/// What a module-level name is bound to.
+#[derive(Clone, Debug)]
+enum Binding {
+    /// A module or an object imported from a module we follow (`"sqlalchemy"`,
+    /// `"sqlalchemy.Column"`, `"alembic.op"`).
+    Path(String),
+    /// A function defined at module level (index into the module body).
+    Function(usize),
+    /// Anything else (a header variable, a `typing` name).
+    Other,
+}
+
+/// The module-level names, resolved through the module's imports.
+pub(super) struct Scope {
+    names: FxHashMap<String, Binding>,
+    /// `sqlalchemy.dialects.postgresql` was imported, so `sqlalchemy.dialects.postgresql.X`
+    /// is reachable as an attribute.
+    postgresql_imported: bool,
+}
+
+impl Scope {
+    /// The dotted path an expression names (`sa.String` -> `"sqlalchemy.String"`).
+    pub(super) fn qualify(&self, expr: &Expr) -> Verdict<String> {
+        match expr {
+            Expr::Name(name) => match self.names.get(name.id.as_str()) {
+                Some(Binding::Path(path)) => Ok(path.clone()),
+                Some(Binding::Other | Binding::Function(_)) => Err(format!(
+                    "`{}` is a module-level name the evaluator does not follow",
+                    name.id
+                )),
+                None => Err(format!("`{}` is not bound by an import", name.id)),
+            },
+            Expr::Attribute(attr) => {
+                let base = self.qualify(&attr.value)?;
+                let path = format!("{base}.{}", attr.attr);
+                if path.starts_with("sqlalchemy.dialects") {
+                    let reachable = self.postgresql_imported
+                        && (path == "sqlalchemy.dialects"
+                            || path == "sqlalchemy.dialects.postgresql"
+                            || path.starts_with("sqlalchemy.dialects.postgresql."));
+                    if !reachable {
+                        return Err(format!("`{path}` is not a module the evaluator follows"));
+                    }
+                }
+                Ok(path)
+            }
+            _ => Err("a call target that is not a dotted name".to_owned()),
+        }
+    }
+}
+
+/// Modules whose import has no effect the evaluator cares about; their names are `Other`.
+const INERT_MODULES: &[&str] = &[
+    "__future__",
+    "typing",
+    "typing_extensions",
+    "collections.abc",
+];
+
+fn read_imports(body: &[Stmt]) -> Verdict<Scope> {
+    let mut scope = Scope {
+        names: FxHashMap::default(),
+        postgresql_imported: false,
+    };
+    let bind = |scope: &mut Scope, name: &str, binding: Binding| {
+        scope.names.insert(name.to_owned(), binding);
+    };
+    for (index, stmt) in body.iter().enumerate() {
+        match stmt {
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let module = alias.name.as_str();
+                    let followed = matches!(
+                        module,
+                        "sqlalchemy" | "sqlalchemy.dialects" | "sqlalchemy.dialects.postgresql"
+                    );
+                    if module == "sqlalchemy.dialects.postgresql" {
+                        scope.postgresql_imported = true;
+                    }
+                    match (&alias.asname, followed) {
+                        (Some(asname), true) => bind(
+                            &mut scope,
+                            asname.as_str(),
+                            Binding::Path(module.to_owned()),
+                        ),
+                        (None, true) => {
+                            bind(&mut scope, "sqlalchemy", Binding::Path("sqlalchemy".into()))
+                        }
+                        (_, false) if INERT_MODULES.contains(&module) => {
+                            let local = alias.asname.as_ref().map_or_else(
+                                || module.split('.').next().unwrap_or(module),
+                                |a| a.as_str(),
+                            );
+                            bind(&mut scope, local, Binding::Other);
+                        }
+                        (_, false) => {
+                            return Err(format!(
+                                "`import {module}`: a module the evaluator does not follow"
+                            ));
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map_or("", |m| m.as_str());
+                if import.level != 0 {
+                    return Err("a relative import".to_owned());
+                }
+                for alias in &import.names {
+                    let name = alias.name.as_str();
+                    let local = alias.asname.as_ref().map_or(name, |a| a.as_str());
+                    let binding = match module {
+                        "alembic" if name == "op" => Binding::Path("alembic.op".into()),
+                        "sqlalchemy" if SQLALCHEMY_NAMES.contains(&name) => {
+                            Binding::Path(format!("sqlalchemy.{name}"))
+                        }
+                        "sqlalchemy.dialects" if name == "postgresql" => {
+                            scope.postgresql_imported = true;
+                            Binding::Path("sqlalchemy.dialects.postgresql".into())
+                        }
+                        "sqlalchemy.dialects.postgresql" if POSTGRESQL_NAMES.contains(&name) => {
+                            scope.postgresql_imported = true;
+                            Binding::Path(format!("sqlalchemy.dialects.postgresql.{name}"))
+                        }
+                        m if INERT_MODULES.contains(&m) && name != "*" => Binding::Other,
+                        _ => {
+                            return Err(format!(
+                                "`from {module} import {name}`: an import the evaluator does not follow"
+                            ));
+                        }
+                    };
+                    bind(&mut scope, local, binding);
+                }
+            }
+            Stmt::FunctionDef(def) => {
+                bind(&mut scope, def.name.as_str(), Binding::Function(index));
+            }
+            Stmt::Assign(assign) => {
+                if !inert_value(&assign.value) {
+                    return Err("a module-level assignment of a non-literal value".to_owned());
+                }
+                for target in &assign.targets {
+                    let Expr::Name(name) = target else {
+                        return Err("a module-level assignment to a non-name target".to_owned());
+                    };
+                    bind(&mut scope, name.id.as_str(), Binding::Other);
+                }
+            }
+            Stmt::AnnAssign(assign) => {
+                let Expr::Name(name) = &*assign.target else {
+                    return Err("a module-level assignment to a non-name target".to_owned());
+                };
+                if !inert_annotation(&assign.annotation)
+                    || !assign.value.as_deref().is_none_or(inert_value)
+                {
+                    return Err(
+                        "a module-level annotated assignment the evaluator does not follow"
+                            .to_owned(),
+                    );
+                }
+                if assign.value.is_some() {
+                    bind(&mut scope, name.id.as_str(), Binding::Other);
+                }
+            }
+            Stmt::Expr(expr) if matches!(&*expr.value, Expr::StringLiteral(_)) => {}
+            Stmt::Pass(_) => {}
+            _ => {
+                return Err(
+                    "module-level code other than imports, literals and functions".to_owned(),
+                );
+            }
+        }
+    }
+    Ok(scope)
+}
+
+/// A value whose evaluation at import time cannot fail or have effects.
+fn inert_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::StringLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BytesLiteral(_) => true,
+        Expr::Tuple(t) => t.elts.iter().all(inert_value),
+        Expr::List(l) => l.elts.iter().all(inert_value),
+        _ => false,
+    }
+}
+
+/// An annotation like `str`, `Union[str, Sequence[str], None]` or `str | None`.
+fn inert_annotation(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_)
+        | Expr::StringLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::Attribute(a) => inert_annotation(&a.value),
+        Expr::Subscript(s) => inert_annotation(&s.value) && inert_annotation(&s.slice),
+        Expr::Tuple(t) => t.elts.iter().all(inert_annotation),
+        Expr::BinOp(b) => {
+            b.op == ruff_python_ast::Operator::BitOr
+                && inert_annotation(&b.left)
+                && inert_annotation(&b.right)
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn evaluate(body: &[Stmt]) -> EvaluatedModule {
+    let scope = match read_imports(body) {
+        Ok(read) => read,
+        Err(reason) => {
+            return EvaluatedModule {
+                upgrade: Evaluated::Dynamic(reason.clone()),
+                downgrade: Evaluated::Dynamic(reason),
+            };
+        }
+    };
+    let function = |name: &str| match scope.names.get(name).and_then(|b| match b {
+        Binding::Function(i) => body.get(*i),
+        _ => None,
+    }) {
+        Some(Stmt::FunctionDef(def)) => match evaluate_function(&scope, def) {
+            Ok(ops) => Evaluated::Static(ops),
+            Err(reason) => Evaluated::Dynamic(format!("{name}(): {reason}")),
+        },
+        _ => Evaluated::Dynamic(format!("the module defines no `{name}` function")),
+    };
+    EvaluatedModule {
+        upgrade: function("upgrade"),
+        downgrade: function("downgrade"),
+    }
+}
+
+fn evaluate_function(
+    scope: &Scope,
+    def: &ruff_python_ast::StmtFunctionDef,
+) -> Verdict<Vec<crate::ops::Op>> {
+    if def.is_async || !def.decorator_list.is_empty() || def.type_params.is_some() {
+        return Err("an async, decorated or generic function".to_owned());
+    }
+    let p = &def.parameters;
+    if !p.posonlyargs.is_empty()
+        || !p.args.is_empty()
+        || p.vararg.is_some()
+        || !p.kwonlyargs.is_empty()
+        || p.kwarg.is_some()
+    {
+        return Err("the function takes parameters".to_owned());
+    }
+    if !def.returns.as_deref().is_none_or(inert_annotation) {
+        return Err("a return annotation the evaluator does not follow".to_owned());
+    }
+    let mut ops = Vec::new();
+    for stmt in &def.body {
+        match stmt {
+            Stmt::Pass(_) => {}
+            Stmt::Expr(expr) => match &*expr.value {
+                Expr::StringLiteral(_) => {}
+                Expr::Call(call) => ops.push(evaluate_op(scope, call)?),
+                _ => return Err("an expression statement that is not an `op.*` call".to_owned()),
+            },
+            _ => {
+                return Err(format!(
+                    "a statement other than `op.*` calls ({})",
+                    statement_kind(stmt)
+                ));
+            }
+        }
+    }
+    Ok(ops)
+}
+
+fn statement_kind(stmt: &Stmt) -> &'static str {
+    match stmt {
+        Stmt::Assign(_) | Stmt::AnnAssign(_) | Stmt::AugAssign(_) => "an assignment",
+        Stmt::For(_) | Stmt::While(_) => "a loop",
+        Stmt::If(_) | Stmt::Match(_) => "a conditional",
+        Stmt::With(_) => "a `with` block",
+        Stmt::Try(_) => "a `try` block",
+        Stmt::Return(_) => "a `return`",
+        Stmt::Import(_) | Stmt::ImportFrom(_) => "an import",
+        Stmt::FunctionDef(_) | Stmt::ClassDef(_) => "a nested definition",
+        _ => "another statement",
+    }
+}

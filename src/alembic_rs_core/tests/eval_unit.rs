@@ -1,0 +1,78 @@
+//! The static evaluator's answers that do not need the oracle: errors and dynamic reasons.
+
+use alembic_rs_core::eval::{EvalError, Evaluated, evaluate_source};
+use alembic_rs_core::ops::{ObjectName, Op};
+
+fn reason(evaluated: &Evaluated) -> &str {
+    evaluated.dynamic_reason().expect("dynamic")
+}
+
+#[test]
+fn a_syntax_error_is_located() {
+    let err = evaluate_source("from alembic import op\n\ndef upgrade(:\n    pass\n").unwrap_err();
+    let EvalError::Syntax { line, .. } = err;
+    assert_eq!(line, 3);
+}
+
+#[test]
+fn a_missing_function_is_dynamic() {
+    let m = evaluate_source("from alembic import op\n\ndef upgrade():\n    pass\n").unwrap();
+    assert_eq!(m.upgrade, Evaluated::Static(Vec::new()));
+    assert!(reason(&m.downgrade).contains("no `downgrade`"));
+}
+
+#[test]
+fn op_f_is_a_final_name() {
+    let src = "from alembic import op\n\ndef upgrade():\n    op.drop_index(op.f('ix_a'), table_name='t')\n\ndef downgrade():\n    op.drop_index('ix_a', 't')\n";
+    let m = evaluate_source(src).unwrap();
+    let [Op::DropIndex(up)] = m.upgrade.ops().unwrap() else {
+        panic!("{m:?}")
+    };
+    assert_eq!(up.index_name, ObjectName::conv("ix_a"));
+    let [Op::DropIndex(down)] = m.downgrade.ops().unwrap() else {
+        panic!("{m:?}")
+    };
+    assert_eq!(down.index_name, ObjectName::plain("ix_a"));
+    assert_eq!(down.table_name.as_deref(), Some("t"));
+}
+
+#[test]
+fn names_resolve_only_through_imports() {
+    let cases = [
+        // `sa` never imported.
+        (
+            "from alembic import op\n\ndef upgrade():\n    op.add_column('t', sa.Column('a', sa.Integer()))\n",
+            "`sa` is not bound",
+        ),
+        // a keyword-only parameter given positionally is Python's TypeError.
+        (
+            "from alembic import op\n\ndef upgrade():\n    op.drop_table('t', 's')\n",
+            "too many positional",
+        ),
+        // the dialect module was never imported.
+        (
+            "from alembic import op\nimport sqlalchemy as sa\n\ndef upgrade():\n    op.add_column('t', sa.Column('a', sa.dialects.postgresql.JSONB()))\n",
+            "sqlalchemy.dialects",
+        ),
+        // an unknown op.
+        (
+            "from alembic import op\n\ndef upgrade():\n    op.batch_alter_table('t')\n",
+            "op.batch_alter_table",
+        ),
+        // a parameter.
+        (
+            "from alembic import op\n\ndef upgrade(engine_name):\n    pass\n",
+            "parameters",
+        ),
+        // a decorator.
+        (
+            "from alembic import op\nimport functools\n\n@functools.cache\ndef upgrade():\n    pass\n",
+            "import functools",
+        ),
+    ];
+    for (src, fragment) in cases {
+        let m = evaluate_source(src).unwrap();
+        let r = reason(&m.upgrade);
+        assert!(r.contains(fragment), "{src}\n-> {r}");
+    }
+}
