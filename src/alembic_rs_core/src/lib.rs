@@ -8,4 +8,5 @@ pub mod ddl;
 pub mod eval;
 pub mod ops;
 pub(crate) mod pystr;
+pub mod runtime;
 pub mod script;

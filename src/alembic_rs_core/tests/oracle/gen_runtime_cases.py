@@ -4,7 +4,7 @@ Run with the oracle interpreter (real Alembic 1.20.1 + SQLAlchemy 2.1.9):
 
     /tmp/oracle/bin/python src/alembic_rs_core/tests/oracle/gen_runtime_cases.py
 
-1. Copies graph projects from alembic_compat/graphs into tests/fixtures/runtime/<name>/ with
+1. Copies graph projects from alembic_compat/graphs into a temporary directory with
    every migration body replaced by `pass` (so no SQL but Alembic's own), an offline-only
    env.py that takes its MigrationContext options from `-x`, `sqlalchemy.url = postgresql://`
    and the alembic logger at DEBUG.
@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -26,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 CRATE = HERE.parent.parent
 REPO = CRATE.parent.parent
 GRAPHS = REPO / "alembic_compat" / "graphs"
-OUT_DIR = CRATE / "tests" / "fixtures" / "runtime"
+# scratch copies, not committed: the Rust test reads the corpus's own version files
+OUT_DIR = Path(tempfile.mkdtemp(prefix="alembic-rs-runtime-cases-"))
 OUT_JSON = CRATE / "tests" / "fixtures" / "runtime_cases.json"
 ALEMBIC = Path(sys.executable).parent / "alembic"
 
@@ -166,6 +168,8 @@ def commands(picks):
         ["downgrade", f"{p['late']}:{p['early']}", "--sql"],
         ["downgrade", f"{p['mid']}:-1", "--sql"],
         ["downgrade", p["mid"], "--sql"],
+        ["upgrade", f"base:{p['mid']}:heads", "--sql"],
+        ["upgrade", ":heads", "--sql"],
         ["stamp", "heads", "--sql"],
         ["stamp", "head", "--sql"],
         ["stamp", p["mid"], "--sql"],
@@ -222,6 +226,7 @@ def run_case(project: str, argv: list, options: dict) -> dict:
     )
     logs = []
     error = None
+    error_class = None
     stdout = proc.stdout
     # `alembic.util.err`: "FAILED: <message>" on stdout (plus an ERROR record once env.py has
     # configured logging); that is the CLI's failure report, recorded as `error`.
@@ -235,7 +240,8 @@ def run_case(project: str, argv: list, options: dict) -> dict:
         if m:
             logs.append([m.group(2), LEVELS[m.group(1)], m.group(3)])
         elif line.startswith("Traceback"):
-            error = lines[-1]
+            # an exception Alembic lets escape: "ValueError: message"
+            error_class, _, error = lines[-1].partition(": ")
             break
         elif logs and not error:
             # continuation of a multi-line log message
@@ -251,6 +257,7 @@ def run_case(project: str, argv: list, options: dict) -> dict:
         "stdout": stdout,
         "logs": logs,
         "error": error,
+        "error_class": error_class,
     }
 
 
@@ -264,7 +271,13 @@ def main() -> None:
         info["picks"] = picks
         projects[name] = info
         for argv in commands(picks):
-            for opts in OPTION_SETS:
+            # the whole option matrix on the commands that write most to the version table
+            full = argv[0] != "downgrade" or ":" in argv[1]
+            full = full and (
+                argv[1] in ("heads", "heads:base", f"heads:{picks['mid']}")
+                or any(picks.get(k, "\0") in argv[1] for k in ("merge", "branchpoint", "label"))
+            )
+            for opts in OPTION_SETS if full else OPTION_SETS[:1]:
                 jobs.append((name, argv, opts))
     with ThreadPoolExecutor(max_workers=4) as pool:
         cases = list(pool.map(lambda j: run_case(*j), jobs))

@@ -1,0 +1,49 @@
+//! The errors of the offline runtime, with Alembic's messages.
+
+use crate::script::revision::ScriptError;
+
+/// Everything `alembic upgrade/downgrade/stamp --sql` can fail with. `Display` is the text
+/// Alembic prints after `FAILED: ` (or the `str()` of the Python exception it lets escape).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RuntimeError {
+    /// `CommandError` from `command.downgrade` in `--sql` mode without a range.
+    #[error("downgrade with --sql requires <fromrev>:<torev>")]
+    DowngradeRequiresRange,
+    /// `CommandError` from `command.stamp` when ranges name different starting revisions.
+    #[error("Stamp operation with --sql only supports a single starting revision at a time")]
+    StampMultipleStartingRevisions,
+    /// `CommandError` from `MigrationContext.run_migrations`.
+    #[error("Can't use --purge with --sql mode")]
+    PurgeWithSql,
+    /// `ValueError` of `starting_rev, revision = revision.split(":", 2)` given two colons.
+    #[error("too many values to unpack (expected 2)")]
+    TooManyValues,
+    /// `AttributeError`: a `--sql` starting revision that resolves to nothing
+    /// (`self.script.get_revision(sfr).revision`).
+    #[error("'NoneType' object has no attribute 'revision'")]
+    NoStartingRevision,
+    /// `AssertionError` of `RevisionStep.update_version_num`.
+    #[error("Can't do an UPDATE because downrevision is ambiguous")]
+    AmbiguousUpdate,
+    /// A bare `assert` of `HeadMaintainer` / `StampStep` failing (`AssertionError` with an
+    /// empty message); the field says which one, for diagnostics only.
+    #[error("")]
+    Assertion(&'static str),
+    /// A `CommandError` (or uncaught revision error) from the `ScriptDirectory` methods.
+    #[error(transparent)]
+    Script(#[from] ScriptError),
+}
+
+impl RuntimeError {
+    /// The Python exception class Alembic raises for this error.
+    pub fn python_class(&self) -> &'static str {
+        match self {
+            RuntimeError::TooManyValues => "ValueError",
+            RuntimeError::NoStartingRevision => "AttributeError",
+            RuntimeError::AmbiguousUpdate | RuntimeError::Assertion(_) => "AssertionError",
+            RuntimeError::Script(ScriptError::Uncaught(e)) => e.python_class(),
+            _ => "CommandError",
+        }
+    }
+}
