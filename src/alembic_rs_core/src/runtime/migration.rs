@@ -108,56 +108,48 @@ impl<'a> MigrationStep<'a> {
         }
     }
 
-    /// `from_revisions`.
-    fn origin_revisions(&self) -> Vec<String> {
+    /// `(from, to)` revisions of this step; `with_deps` includes the `depends_on` ones
+    /// (`from_revisions`/`to_revisions` vs the `_no_deps` variants).
+    fn endpoints(&self, with_deps: bool) -> (Vec<String>, Vec<String>) {
         match self {
             MigrationStep::Revision {
                 revision,
-                is_upgrade: true,
-            } => revision.normalized_down_revisions().to_vec(),
-            MigrationStep::Revision { revision, .. } => vec![revision.revision().to_string()],
-            MigrationStep::Stamp(s) => s.from_.clone(),
+                is_upgrade,
+            } => {
+                let downs = if with_deps {
+                    revision.normalized_down_revisions().to_vec()
+                } else {
+                    revision.versioned_down_revisions().to_vec()
+                };
+                let this = vec![revision.revision().to_string()];
+                if *is_upgrade {
+                    (downs, this)
+                } else {
+                    (this, downs)
+                }
+            }
+            MigrationStep::Stamp(s) => (s.from_.clone(), s.to_.clone()),
         }
+    }
+
+    /// `from_revisions`.
+    fn origin_revisions(&self) -> Vec<String> {
+        self.endpoints(true).0
     }
 
     /// `to_revisions`.
     fn target_revisions(&self) -> Vec<String> {
-        match self {
-            MigrationStep::Revision {
-                revision,
-                is_upgrade: true,
-            } => vec![revision.revision().to_string()],
-            MigrationStep::Revision { revision, .. } => {
-                revision.normalized_down_revisions().to_vec()
-            }
-            MigrationStep::Stamp(s) => s.to_.clone(),
-        }
+        self.endpoints(true).1
     }
 
     /// `from_revisions_no_deps`.
     fn origin_revisions_no_deps(&self) -> Vec<String> {
-        match self {
-            MigrationStep::Revision {
-                revision,
-                is_upgrade: true,
-            } => revision.versioned_down_revisions().to_vec(),
-            MigrationStep::Revision { revision, .. } => vec![revision.revision().to_string()],
-            MigrationStep::Stamp(s) => s.from_.clone(),
-        }
+        self.endpoints(false).0
     }
 
     /// `to_revisions_no_deps`.
     fn target_revisions_no_deps(&self) -> Vec<String> {
-        match self {
-            MigrationStep::Revision {
-                revision,
-                is_upgrade: true,
-            } => vec![revision.revision().to_string()],
-            MigrationStep::Revision { revision, .. } => {
-                revision.versioned_down_revisions().to_vec()
-            }
-            MigrationStep::Stamp(s) => s.to_.clone(),
-        }
+        self.endpoints(false).1
     }
 
     /// `short_log`: `"upgrade a -> b"`.
