@@ -22,7 +22,12 @@ def main() -> None:
     if _utf8(sys.stdout) and not os.environ.get("ALEMBIC_RS_NO_FAST_PATH"):
         from alembic_rs._native import fast_readonly_command
 
-        out = fast_readonly_command(sys.argv[1:], os.environ.get("ALEMBIC_CONFIG"))
+        # Alembic's DeprecationWarnings come from library code, which Python's default
+        # filters hide; -W / PYTHONWARNINGS / -X dev can make them visible
+        deprecations_visible = bool(sys.warnoptions) or sys.flags.dev_mode
+        out = fast_readonly_command(
+            sys.argv[1:], os.environ.get("ALEMBIC_CONFIG"), deprecations_visible
+        )
         if out is not None:
             try:
                 sys.stdout.write(out)

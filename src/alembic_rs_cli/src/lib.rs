@@ -34,7 +34,9 @@ pub fn main_with(argv: Vec<OsString>) -> ExitCode {
 }
 
 /// Runs a read-only `alembic` command line natively when that gives exactly Alembic's
-/// result: the command succeeds and emits no warning of any kind. Returns its stdout text;
+/// result: the command succeeds and emits no warning the user would see (`UserWarning`s
+/// always; `DeprecationWarning`s when `deprecations_visible`, i.e. the user's warning filters
+/// show them, as Python hides them by default). Returns its stdout text;
 /// `None` means "let Python's `alembic` do it" (anything else: help, errors, warnings,
 /// commands that need Python or a database, version files that must be imported), so the
 /// caller's full implementation produces the exact text, warnings and tracebacks.
@@ -45,6 +47,7 @@ pub fn fast_path(
     cwd: PathBuf,
     alembic_config: Option<String>,
     py313_docstrings: bool,
+    deprecations_visible: bool,
 ) -> Option<String> {
     let mut full = vec![OsString::from("alembic")];
     full.extend(argv);
@@ -54,7 +57,10 @@ pub fn fast_path(
         alembic_config,
         py313_docstrings,
     };
-    let mut out = Collected::default();
+    let mut out = Collected {
+        deprecations_visible,
+        ..Collected::default()
+    };
     commands::run(&invocation, &env, &mut out).ok()?;
     if out.warned {
         return None;
@@ -67,11 +73,12 @@ pub fn fast_path(
     })
 }
 
-/// What a command printed, and whether it warned.
+/// What a command printed, and whether it warned visibly.
 #[derive(Default)]
 struct Collected {
     stdout: String,
     warned: bool,
+    deprecations_visible: bool,
 }
 
 impl Reporter for Collected {
@@ -83,7 +90,8 @@ impl Reporter for Collected {
         self.warned = true;
     }
     fn deprecated(&mut self, _message: &str) {
-        // shown or not depending on the user's warning filters: leave it to Python
-        self.warned = true;
+        // e.g. Alembic 1.13-era inis without `path_separator`: hidden by Python's default
+        // filters, shown under -W/PYTHONWARNINGS, where Python must print it
+        self.warned |= self.deprecations_visible;
     }
 }

@@ -8,11 +8,12 @@ use pyo3::prelude::*;
 /// Stdout of `alembic <argv>` when it is a read-only command that succeeds without any
 /// warning, else `None` (the caller then runs Alembic's full Python command line).
 #[pyfunction]
-#[pyo3(signature = (argv, alembic_config=None))]
+#[pyo3(signature = (argv, alembic_config=None, deprecations_visible=true))]
 pub(crate) fn fast_readonly_command(
     py: Python<'_>,
     argv: Vec<String>,
     alembic_config: Option<String>,
+    deprecations_visible: bool,
 ) -> PyResult<Option<String>> {
     let py313 = py.version_info() >= (3, 13);
     let cwd = match std::env::current_dir() {
@@ -21,5 +22,7 @@ pub(crate) fn fast_readonly_command(
         Err(_) => return Ok(None),
     };
     let argv: Vec<OsString> = argv.into_iter().map(OsString::from).collect();
-    Ok(py.detach(|| alembic_rs_cli::fast_path(argv, cwd, alembic_config, py313)))
+    Ok(py.detach(|| {
+        alembic_rs_cli::fast_path(argv, cwd, alembic_config, py313, deprecations_visible)
+    }))
 }

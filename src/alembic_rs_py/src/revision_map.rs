@@ -20,7 +20,6 @@ pub(crate) struct NativeRevisionMap {
     map: RevisionMap,
     /// Path and docstring per revision (by load index); empty for a map of bare Revisions.
     metas: Vec<ScriptMeta>,
-    build_warnings: Vec<String>,
 }
 
 impl NativeRevisionMap {
@@ -44,11 +43,7 @@ impl NativeRevisionMap {
             warn(py, warning)?;
         }
         let map = outcome.result.map_err(|e| revision_error(py, e))?;
-        Ok(NativeRevisionMap {
-            map,
-            metas,
-            build_warnings: Vec::new(),
-        })
+        Ok(NativeRevisionMap { map, metas })
     }
 
     fn rev(&self, py: Python<'_>, id: &str) -> PyResult<&Revision> {
@@ -108,13 +103,6 @@ impl NativeRevisionMap {
             });
         }
         Self::build(py, inputs, Vec::new())
-    }
-
-    /// Warnings not yet reported (Python reports build warnings itself).
-    fn warnings(&self) -> Vec<String> {
-        let mut out = self.build_warnings.clone();
-        out.extend(self.map.take_warnings());
-        out
     }
 
     /// `add_revision(revision, _replace)`: add one revision (a file `revision`/`merge` just
