@@ -123,7 +123,28 @@ def upgrade(config: Config, revision: str, sql: bool = False, tag: str | None = 
     :param config: a :class:`.Config` instance.
     :param revision: string revision target or range for --sql mode.
     """
-    raise _needs_runtime("'upgrade'")
+    from .runtime.environment import EnvironmentContext
+
+    script = ScriptDirectory.from_config(config)
+    starting_rev = None
+    if ":" in revision:
+        if not sql:
+            raise util.CommandError("Range revision not allowed")
+        starting_rev, revision = revision.split(":", 2)
+
+    def upgrade(rev: Any, context: Any) -> Any:
+        return script._upgrade_revs(revision, rev)
+
+    with EnvironmentContext(
+        config,
+        script,
+        fn=upgrade,
+        as_sql=sql,
+        starting_rev=starting_rev,
+        destination_rev=revision,
+        tag=tag,
+    ):
+        script.run_env()
 
 
 def downgrade(config: Config, revision: str, sql: bool = False, tag: str | None = None) -> None:
@@ -132,7 +153,30 @@ def downgrade(config: Config, revision: str, sql: bool = False, tag: str | None 
     :param config: a :class:`.Config` instance.
     :param revision: string revision target or range for --sql mode.
     """
-    raise _needs_runtime("'downgrade'")
+    from .runtime.environment import EnvironmentContext
+
+    script = ScriptDirectory.from_config(config)
+    starting_rev = None
+    if ":" in revision:
+        if not sql:
+            raise util.CommandError("Range revision not allowed")
+        starting_rev, revision = revision.split(":", 2)
+    elif sql:
+        raise util.CommandError("downgrade with --sql requires <fromrev>:<torev>")
+
+    def downgrade(rev: Any, context: Any) -> Any:
+        return script._downgrade_revs(revision, rev)
+
+    with EnvironmentContext(
+        config,
+        script,
+        fn=downgrade,
+        as_sql=sql,
+        starting_rev=starting_rev,
+        destination_rev=revision,
+        tag=tag,
+    ):
+        script.run_env()
 
 
 def show(config: Config, rev: str) -> None:
@@ -223,7 +267,41 @@ def stamp(
     :param config: a :class:`.Config` instance.
     :param revision: target revision or list of revisions.
     """
-    raise _needs_runtime("'stamp'")
+    from .runtime.environment import EnvironmentContext
+
+    script = ScriptDirectory.from_config(config)
+    if sql:
+        destination_revs = []
+        starting_rev = None
+        for _revision in util.to_list(revision):
+            if ":" in _revision:
+                srev, _revision = _revision.split(":", 2)
+                if starting_rev != srev:
+                    if starting_rev is None:
+                        starting_rev = srev
+                    else:
+                        raise util.CommandError(
+                            "Stamp operation with --sql only supports a "
+                            "single starting revision at a time"
+                        )
+            destination_revs.append(_revision)
+    else:
+        destination_revs = util.to_list(revision)
+
+    def do_stamp(rev: Any, context: Any) -> Any:
+        return script._stamp_revs(util.to_tuple(destination_revs), rev)
+
+    with EnvironmentContext(
+        config,
+        script,
+        fn=do_stamp,
+        as_sql=sql,
+        starting_rev=starting_rev if sql else None,
+        destination_rev=util.to_tuple(destination_revs),
+        tag=tag,
+        purge=purge,
+    ):
+        script.run_env()
 
 
 def edit(config: Config, rev: str) -> None:
@@ -243,4 +321,13 @@ def ensure_version(config: Config, sql: bool = False) -> None:
     :param config: a :class:`.Config` instance.
     :param sql: use ``--sql`` mode.
     """
-    raise _needs_runtime("'ensure_version'")
+    from .runtime.environment import EnvironmentContext
+
+    script = ScriptDirectory.from_config(config)
+
+    def do_ensure_version(rev: Any, context: Any) -> Any:
+        context._ensure_version_table()
+        return []
+
+    with EnvironmentContext(config, script, fn=do_ensure_version, as_sql=sql):
+        script.run_env()

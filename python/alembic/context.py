@@ -1,16 +1,26 @@
-"""``alembic.context``: importable so that version files and env.py import as with Alembic.
+"""``alembic.context``: the :class:`.EnvironmentContext` of the command being run.
 
-Its contents are established while migrations run, which this version of alembic-rs does not
-do yet; asking for anything names what is missing.
+``env.py`` does ``from alembic import context`` and calls ``context.configure(...)``; while
+a command runs ``env.py`` its EnvironmentContext is installed here (``_proxy_stack``) and
+every attribute is read from it, as with Alembic's module proxy.
 """
 
 from __future__ import annotations
 
+from typing import Any
 
-def __getattr__(name: str) -> object:
+_proxy_stack: list[Any] = []
+
+
+def __getattr__(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(name)
-    raise AttributeError(
-        f"module 'alembic.context' has no attribute {name!r}: alembic-rs does not include the "
-        "migration runtime (env.py, op.* execution) in this version"
-    )
+    if not _proxy_stack:
+        raise NameError(
+            "Can't invoke function '%s', as the proxy object has "
+            "not yet "
+            "been "
+            "established for the Alembic 'EnvironmentContext' class.  "
+            "Try placing this code inside a callable." % name
+        )
+    return getattr(_proxy_stack[-1], name)

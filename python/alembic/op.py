@@ -1,16 +1,26 @@
-"""``alembic.op``: importable so that version files and env.py import as with Alembic.
+"""``alembic.op``: the :class:`.Operations` of the migration being run.
 
-Its contents are established while migrations run, which this version of alembic-rs does not
-do yet; asking for anything names what is missing.
+Version files do ``from alembic import op`` and call ``op.add_column(...)``; while a
+migration context runs, its Operations object is installed here (``_proxy``) and every
+attribute is read from it, as with Alembic's module proxy.
 """
 
 from __future__ import annotations
 
+from typing import Any
 
-def __getattr__(name: str) -> object:
+_proxy: Any = None
+
+
+def __getattr__(name: str) -> Any:
     if name.startswith("__"):
         raise AttributeError(name)
-    raise AttributeError(
-        f"module 'alembic.op' has no attribute {name!r}: alembic-rs does not include the "
-        "migration runtime (env.py, op.* execution) in this version"
-    )
+    if _proxy is None:
+        raise NameError(
+            "Can't invoke function '%s', as the proxy object has "
+            "not yet "
+            "been "
+            "established for the Alembic 'Operations' class.  "
+            "Try placing this code inside a callable." % name
+        )
+    return getattr(_proxy, name)

@@ -315,11 +315,40 @@ class ScriptDirectory:
         return list(self.revision_map.bases)
 
     def run_env(self) -> None:
-        """Run this directory's env.py."""
-        raise util.CommandError(
-            "alembic-rs does not support running env.py yet: the migration runtime is not "
-            "part of this version of alembic-rs."
+        """Run this directory's env.py (within an EnvironmentContext)."""
+        util.load_python_file(self.dir, "env.py")
+
+    # -- plans (the command's ``fn``) ------------------------------------------------------
+
+    def _plan(self, kind: str, destination: Any, current_rev: Any) -> list[Any]:
+        heads = [h for h in util.to_tuple(current_rev, default=()) if h is not None]
+        return _native_module().plan_steps(
+            self._native_map, kind, list(util.to_tuple(destination, default=())), heads
         )
+
+    def _upgrade_revs(self, destination: str, current_rev: Any) -> list[Any]:
+        from ..runtime.migration import RevisionStep
+
+        return [
+            RevisionStep(self.revision_map, info[0], True, _info=info)
+            for info in self._plan("upgrade", destination, current_rev)
+        ]
+
+    def _downgrade_revs(self, destination: str, current_rev: Any) -> list[Any]:
+        from ..runtime.migration import RevisionStep
+
+        return [
+            RevisionStep(self.revision_map, info[0], False, _info=info)
+            for info in self._plan("downgrade", destination, current_rev)
+        ]
+
+    def _stamp_revs(self, revision: Any, heads: Any) -> list[Any]:
+        from ..runtime.migration import StampStep
+
+        return [
+            StampStep(info[3], info[4], info[1], info[9], self.revision_map, _info=info)
+            for info in self._plan("stamp", revision, heads)
+        ]
 
     @property
     def env_py_location(self) -> str:

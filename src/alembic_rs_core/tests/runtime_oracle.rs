@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 
 use alembic_rs_core::ddl::PostgresqlImpl;
 use alembic_rs_core::runtime::{
-    ContextOptions, MigrationScripts, OfflineCommand, OfflineOutput, ScriptDocs, run_offline,
+    ContextOptions, MigrationRun, MigrationScripts, OfflineCommand, OfflineOutput, RuntimeError,
+    ScriptDocs, run_offline,
 };
 use alembic_rs_core::script::directory::VersionScripts;
 use alembic_rs_core::script::format::ScriptMeta;
@@ -368,11 +369,16 @@ fn migration_statements_follow_their_comment() {
         fn doc(&self, revision: &Revision) -> String {
             self.0.doc(revision)
         }
-        fn statements(&mut self, revision: &Revision, is_upgrade: bool) -> Vec<String> {
-            vec![format!(
+        fn statements(
+            &mut self,
+            revision: &Revision,
+            is_upgrade: bool,
+            _run: &mut MigrationRun,
+        ) -> Result<Vec<String>, RuntimeError> {
+            Ok(vec![format!(
                 "\n\tSELECT '{}', {is_upgrade}  \n",
                 revision.revision()
-            )]
+            )])
         }
     }
     let fixture = support::fixture("runtime_cases.json");

@@ -58,14 +58,7 @@ fn build_revision_error(py: Python<'_>, err: &RevisionMapError) -> PyResult<PyEr
         }
         RevisionMapError::KeyError { key } => return Ok(PyKeyError::new_err(key.clone())),
         RevisionMapError::PythonException { class, message } => {
-            let message = message.clone();
-            return Ok(match *class {
-                "AssertionError" => PyAssertionError::new_err(message),
-                "AttributeError" => PyAttributeError::new_err(message),
-                "TypeError" => PyTypeError::new_err(message),
-                "ValueError" => PyValueError::new_err(message),
-                _ => PyException::new_err(message),
-            });
+            return Ok(python_exception(py, class, message.clone()));
         }
         other => class(py, MODULE, "RevisionError")?.call1((other.to_string(),))?,
     };
@@ -87,5 +80,16 @@ pub(crate) fn command_error(py: Python<'_>, message: String) -> PyErr {
     match class(py, "alembic.util.exc", "CommandError").and_then(|c| c.call1((message,))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,
+    }
+}
+
+/// A builtin exception by class name.
+pub(crate) fn python_exception(_py: Python<'_>, class: &str, message: String) -> PyErr {
+    match class {
+        "AssertionError" => PyAssertionError::new_err(message),
+        "AttributeError" => PyAttributeError::new_err(message),
+        "TypeError" => PyTypeError::new_err(message),
+        "ValueError" => PyValueError::new_err(message),
+        _ => PyException::new_err(message),
     }
 }

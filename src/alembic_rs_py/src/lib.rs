@@ -6,6 +6,7 @@ mod convert;
 mod errors;
 mod fast_path;
 mod revision_map;
+mod runtime;
 mod version_scripts;
 
 use pyo3::prelude::*;
@@ -15,6 +16,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<revision_map::NativeRevisionMap>()?;
     m.add_class::<version_scripts::VersionScripts>()?;
+    m.add_class::<runtime::MigrationRun>()?;
     m.add_function(wrap_pyfunction!(fast_path::fast_readonly_command, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::evaluate_file, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::plan_steps, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::step_info, m)?)?;
     Ok(())
 }

@@ -46,6 +46,14 @@ impl NativeRevisionMap {
         Ok(NativeRevisionMap { map, metas })
     }
 
+    pub(crate) fn map(&self) -> &RevisionMap {
+        &self.map
+    }
+
+    pub(crate) fn metas(&self) -> &[ScriptMeta] {
+        &self.metas
+    }
+
     fn rev(&self, py: Python<'_>, id: &str) -> PyResult<&Revision> {
         self.map.lookup(id).ok_or_else(|| {
             revision_error(

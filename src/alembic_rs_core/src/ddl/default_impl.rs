@@ -6,7 +6,7 @@ use super::literal;
 use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
 use super::table::{self, ResolvedTable, TableConstraint};
-use super::{DdlError, DdlSession};
+use super::{DdlError, DdlSession, StatementStyle};
 use crate::ops::ObjectName;
 use crate::ops::{
     AddColumn, AlterColumn, BulkInsert, CheckSpec, ColumnDefault, ColumnSpec, CommentChange,
@@ -49,6 +49,12 @@ pub trait DdlImpl {
 
     /// The dialect's identifier quoting.
     fn preparer(&self) -> &IdentifierPreparer;
+
+    /// The driver's paramstyle and the context's `literal_binds`: how `execute()` renders
+    /// bind parameters in SQL text.
+    fn statement_style(&self) -> StatementStyle {
+        StatementStyle::default()
+    }
 
     /// `dialect.supports_comments and not dialect.inline_comments`: comments become
     /// separate `COMMENT ON` statements. Without comment support Alembic leaves them out.
@@ -380,13 +386,19 @@ pub trait DdlImpl {
         Ok(vec![self.table_comment_ddl(table, None)])
     }
 
-    /// The SQL text compiled like `sa.text()`: `%` doubled and `:name` rendered as
-    /// `%(name)s` for pyformat drivers.
+    /// The SQL text compiled like `sa.text()`: `%` doubled for format/pyformat drivers and
+    /// `:name` rendered in the driver's paramstyle (`NULL` with `literal_binds`). SQL that
+    /// SQLAlchemy compiled already (a Core construct) is passed through.
     fn execute(&self, op: &Execute) -> Result<Vec<String>, DdlError> {
+        if op.compiled {
+            return Ok(vec![op.sqltext.clone()]);
+        }
+        let style = self.statement_style();
+        let binds = style.text_binds(&op.sqltext)?;
         Ok(vec![render_text(
             &op.sqltext,
             self.preparer().double_percents(),
-            Binds::Pyformat,
+            binds,
         )])
     }
 

@@ -37,6 +37,7 @@ use std::collections::HashSet;
 pub use default_impl::{ColumnFacts, DdlImpl, TableName};
 pub use postgresql::PostgresqlImpl;
 pub use quote::IdentifierPreparer;
+pub use sql_text::Paramstyle;
 
 /// A compile failure, naming the op (Alembic's method name) it came from.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -96,6 +97,39 @@ impl DdlError {
             }
             DdlError::Invalid { message, .. } => message.clone(),
         }
+    }
+}
+
+/// How statements are compiled for the connection (or, offline, the dialect Alembic builds
+/// from the URL and `dialect_opts`): the DBAPI paramstyle and the context's `literal_binds`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatementStyle {
+    pub paramstyle: Paramstyle,
+    pub literal_binds: bool,
+}
+
+impl StatementStyle {
+    /// How `:name` binds of `execute()` text render.
+    pub(crate) fn text_binds(&self, text: &str) -> Result<sql_text::Binds, DdlError> {
+        use sql_text::Binds;
+        if self.literal_binds {
+            return Ok(Binds::Null);
+        }
+        Ok(match self.paramstyle {
+            Paramstyle::Named => Binds::Named,
+            Paramstyle::Pyformat => Binds::Pyformat,
+            Paramstyle::Format => Binds::Format,
+            other => {
+                let named = sql_text::render_text(text, false, Binds::Named);
+                if named != sql_text::render_text(text, false, Binds::Null) {
+                    return Err(DdlError::unsupported(format!(
+                        "a bind parameter in execute() text with the {:?} paramstyle",
+                        other.name()
+                    )));
+                }
+                Binds::Named
+            }
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use super::default_impl::{
 };
 use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
-use super::{DdlError, DdlImpl, DdlSession, TableName};
+use super::{DdlError, DdlImpl, DdlSession, Paramstyle, StatementStyle, TableName};
 use crate::ops::{
     AlterColumn, ColumnDefault, ColumnSpec, CreateExcludeConstraint, DropIndex, IdentitySpec,
     IndexColumn, IndexSpec, LiteralValue, SqlType,
@@ -20,6 +20,7 @@ use crate::ops::{
 #[derive(Clone, Debug)]
 pub struct PostgresqlImpl {
     preparer: IdentifierPreparer,
+    style: StatementStyle,
 }
 
 impl Default for PostgresqlImpl {
@@ -37,8 +38,26 @@ impl PostgresqlImpl {
     /// `double_percents`: whether the driver's paramstyle is `format`/`pyformat` (psycopg,
     /// psycopg2, pg8000: `%` is doubled in SQL text) or not (asyncpg, a native connection).
     pub fn with_double_percents(double_percents: bool) -> Self {
+        Self::with_style(StatementStyle {
+            paramstyle: if double_percents {
+                Paramstyle::Pyformat
+            } else {
+                Paramstyle::Named
+            },
+            literal_binds: false,
+        })
+    }
+
+    /// The compiler for a connection's (or offline dialect's) paramstyle and the context's
+    /// `literal_binds`.
+    pub fn with_style(style: StatementStyle) -> Self {
         PostgresqlImpl {
-            preparer: IdentifierPreparer::new(RESERVED_WORDS, double_percents, 63),
+            preparer: IdentifierPreparer::new(
+                RESERVED_WORDS,
+                style.paramstyle.doubles_percents(),
+                63,
+            ),
+            style,
         }
     }
 
@@ -113,6 +132,10 @@ impl DdlImpl for PostgresqlImpl {
 
     fn preparer(&self) -> &IdentifierPreparer {
         &self.preparer
+    }
+
+    fn statement_style(&self) -> StatementStyle {
+        self.style
     }
 
     fn separate_comments(&self) -> bool {

@@ -6,13 +6,66 @@ use super::DdlError;
 
 pub(crate) use crate::pystr::{is_py_space as is_python_whitespace, py_repr as python_repr_str};
 
+/// A DBAPI paramstyle (PEP 249), which decides `%` doubling and bind rendering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paramstyle {
+    /// psycopg 3 and psycopg2's default: `%(name)s`, `%` doubled.
+    #[default]
+    Pyformat,
+    /// pg8000: `%s`, `%` doubled.
+    Format,
+    /// `:name` (the standard offline env.py sets `dialect_opts={"paramstyle": "named"}`).
+    Named,
+    /// asyncpg: `$1`.
+    NumericDollar,
+    /// `:1`.
+    Numeric,
+    /// `?`.
+    Qmark,
+}
+
+impl Paramstyle {
+    /// From the DBAPI name (`"pyformat"`); `None` for a name PEP 249 does not define.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "pyformat" => Paramstyle::Pyformat,
+            "format" => Paramstyle::Format,
+            "named" => Paramstyle::Named,
+            "numeric_dollar" => Paramstyle::NumericDollar,
+            "numeric" => Paramstyle::Numeric,
+            "qmark" => Paramstyle::Qmark,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paramstyle::Pyformat => "pyformat",
+            Paramstyle::Format => "format",
+            Paramstyle::Named => "named",
+            Paramstyle::NumericDollar => "numeric_dollar",
+            Paramstyle::Numeric => "numeric",
+            Paramstyle::Qmark => "qmark",
+        }
+    }
+
+    /// `%` is doubled in SQL text, literals and identifiers (format/pyformat).
+    pub fn doubles_percents(self) -> bool {
+        matches!(self, Paramstyle::Pyformat | Paramstyle::Format)
+    }
+}
+
 /// How `:name` bind parameters inside SQL text are rendered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Binds {
     /// DDL (`literal_binds=True`): a bind without a value renders `NULL`.
     Null,
-    /// A statement executed with the `pyformat` paramstyle: `%(name)s`.
+    /// A statement compiled for the `pyformat` paramstyle: `%(name)s`.
     Pyformat,
+    /// The `named` paramstyle: `:name`.
+    Named,
+    /// The `format` paramstyle: `%s`.
+    Format,
 }
 
 /// `SQLCompiler.visit_textclause`: double `%` (format/pyformat paramstyles), render `:name`
@@ -44,6 +97,11 @@ pub(crate) fn render_text(text: &str, double_percents: bool, binds: Binds) -> St
                         with_binds.push_str(&name);
                         with_binds.push_str(")s");
                     }
+                    Binds::Named => {
+                        with_binds.push(':');
+                        with_binds.push_str(&name);
+                    }
+                    Binds::Format => with_binds.push_str("%s"),
                 }
                 i = j;
                 continue;

@@ -73,3 +73,45 @@ pub fn evaluate_source(source: &str) -> Result<EvaluatedModule, EvalError> {
     let parsed = parse_module(source)?;
     Ok(module::evaluate(&parsed.syntax().body))
 }
+
+impl EvaluatedModule {
+    /// Both functions dynamic, for the same reason.
+    fn dynamic(reason: String) -> Self {
+        EvaluatedModule {
+            upgrade: Evaluated::Dynamic(reason.clone()),
+            downgrade: Evaluated::Dynamic(reason),
+        }
+    }
+
+    /// The function run in that direction.
+    pub fn function(&self, is_upgrade: bool) -> &Evaluated {
+        if is_upgrade {
+            &self.upgrade
+        } else {
+            &self.downgrade
+        }
+    }
+}
+
+/// Evaluates a version file on disk. A file that cannot be read or decoded natively, or
+/// does not parse, is dynamic: importing it gives Python's own error.
+pub fn evaluate_file(path: &std::path::Path) -> EvaluatedModule {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return EvaluatedModule::dynamic(format!("cannot read {}: {e}", path.display())),
+    };
+    let source = match crate::script::parse::decode_source(&bytes) {
+        Ok(s) => s,
+        Err(reason) => return EvaluatedModule::dynamic(reason),
+    };
+    match evaluate_source(&source) {
+        Ok(m) => m,
+        Err(e) => EvaluatedModule::dynamic(e.to_string()),
+    }
+}
+
+/// [`evaluate_file`] for many files, in parallel, results in input order.
+pub fn evaluate_files(paths: &[std::path::PathBuf]) -> Vec<EvaluatedModule> {
+    use rayon::prelude::*;
+    paths.par_iter().map(|p| evaluate_file(p)).collect()
+}

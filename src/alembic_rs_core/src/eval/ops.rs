@@ -379,6 +379,7 @@ pub(super) fn evaluate_op(scope: &Scope, call: &ExprCall) -> Verdict<Op> {
             let args = Args::bind(call, &what, &["sqltext"], false, &[])?;
             Op::Execute(Execute {
                 sqltext: args.sql_text(s, "sqltext")?,
+                compiled: false,
                 execution_options: IndexMap::new(),
             })
         }

@@ -405,6 +405,10 @@ pub struct DropTableComment {
 #[serde(deny_unknown_fields)]
 pub struct Execute {
     pub sqltext: String,
+    /// `sqltext` is final SQL that SQLAlchemy compiled from a Core construct (`update()`,
+    /// `insert()`, ...) for the context's dialect: emitted as given.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub compiled: bool,
     /// Carried for the executor; no effect on the SQL text.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub execution_options: IndexMap<String, serde_json::Value>,

@@ -133,22 +133,22 @@ impl<'a> MigrationStep<'a> {
     }
 
     /// `from_revisions`.
-    fn origin_revisions(&self) -> Vec<String> {
+    pub fn origin_revisions(&self) -> Vec<String> {
         self.endpoints(true).0
     }
 
     /// `to_revisions`.
-    fn target_revisions(&self) -> Vec<String> {
+    pub fn target_revisions(&self) -> Vec<String> {
         self.endpoints(true).1
     }
 
     /// `from_revisions_no_deps`.
-    fn origin_revisions_no_deps(&self) -> Vec<String> {
+    pub fn origin_revisions_no_deps(&self) -> Vec<String> {
         self.endpoints(false).0
     }
 
     /// `to_revisions_no_deps`.
-    fn target_revisions_no_deps(&self) -> Vec<String> {
+    pub fn target_revisions_no_deps(&self) -> Vec<String> {
         self.endpoints(false).1
     }
 
@@ -184,7 +184,7 @@ pub struct HeadMaintainer<'m> {
 
 /// Output of one `update_to_step`: version-table statements and debug records.
 #[derive(Debug, Default)]
-pub(crate) struct StepWrites {
+pub struct StepWrites {
     pub statements: Vec<String>,
     pub logs: Vec<LogRecord>,
 }
@@ -314,10 +314,7 @@ impl<'m> HeadMaintainer<'m> {
     }
 
     /// `HeadMaintainer.update_to_step(step)`.
-    pub(crate) fn update_to_step(
-        &mut self,
-        step: &MigrationStep<'_>,
-    ) -> Result<StepWrites, RuntimeError> {
+    pub fn update_to_step(&mut self, step: &MigrationStep<'_>) -> Result<StepWrites, RuntimeError> {
         let mut w = StepWrites::default();
         match step {
             MigrationStep::Revision {

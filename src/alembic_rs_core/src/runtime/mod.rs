@@ -12,10 +12,12 @@
 mod error;
 mod migration;
 mod offline;
+mod session;
 
 pub use error::RuntimeError;
-pub use migration::{HeadMaintainer, MigrationStep, VersionTable};
+pub use migration::{HeadMaintainer, MigrationStep, StepWrites, VersionTable};
 pub use offline::{
     ContextOptions, LogLevel, LogRecord, MigrationScripts, OfflineCommand, OfflineOutput,
     ScriptDocs, run_offline,
 };
+pub use session::{MigrationRun, PlanKind, PlannedStep, plan};

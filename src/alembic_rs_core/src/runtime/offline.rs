@@ -7,7 +7,8 @@ use crate::script::format::{ScriptMeta, doc};
 use crate::script::revision::{RevArg, Revision, RevisionMap};
 
 use super::RuntimeError;
-use super::migration::{HeadMaintainer, MigrationStep, VersionTable};
+use super::migration::MigrationStep;
+use super::session::{MigrationRun, PlanKind};
 
 const LOGGER: &str = "alembic.runtime.migration";
 
@@ -76,8 +77,14 @@ pub trait MigrationScripts {
     /// `Script.doc` (first paragraph of the module docstring, `""` when none).
     fn doc(&self, revision: &Revision) -> String;
     /// The SQL statements of the script's `upgrade()` (`is_upgrade`) or `downgrade()`, as
-    /// compiled text without terminator; each is written as Alembic's `_exec` writes it.
-    fn statements(&mut self, revision: &Revision, is_upgrade: bool) -> Vec<String>;
+    /// compiled text without terminator (compiled with `run`'s compiler, which keeps the
+    /// context's memo); each is written as Alembic's `_exec` writes it.
+    fn statements(
+        &mut self,
+        revision: &Revision,
+        is_upgrade: bool,
+        run: &mut MigrationRun,
+    ) -> Result<Vec<String>, RuntimeError>;
 }
 
 /// Scripts known by their docstrings only, whose bodies emit no SQL.
@@ -92,8 +99,13 @@ impl MigrationScripts for ScriptDocs<'_> {
             .unwrap_or_default()
     }
 
-    fn statements(&mut self, _revision: &Revision, _is_upgrade: bool) -> Vec<String> {
-        Vec::new()
+    fn statements(
+        &mut self,
+        _revision: &Revision,
+        _is_upgrade: bool,
+        _run: &mut MigrationRun,
+    ) -> Result<Vec<String>, RuntimeError> {
+        Ok(Vec::new())
     }
 }
 
@@ -217,12 +229,7 @@ fn run(
 
     // MigrationContext.__init__
     let transactional_ddl = opts.transactional_ddl.unwrap_or(true);
-    let table = VersionTable::new(
-        pg.preparer(),
-        &opts.version_table,
-        opts.version_table_schema.as_deref(),
-        opts.version_table_pk,
-    );
+    let mut state = MigrationRun::new(opts, pg.statement_style());
     w.info("Context impl PostgresqlImpl.".into());
     w.info("Generating static SQL".into());
     w.info(format!(
@@ -245,41 +252,21 @@ fn run(
     if let Plan::Stamp(_, true) = plan {
         return Err(RuntimeError::PurgeWithSql);
     }
-    let heads = current_heads(map, starting_rev.as_deref())?;
-    let current = RevArg::Tuple(heads.clone());
-    let sd = map.script_directory();
-    let steps: Vec<MigrationStep<'_>> = match &plan {
-        Plan::Upgrade(dest) => sd
-            .upgrade_revs(dest, &current)?
-            .into_iter()
-            .map(|revision| MigrationStep::Revision {
-                revision,
-                is_upgrade: true,
-            })
-            .collect(),
-        Plan::Downgrade(dest) => sd
-            .downgrade_revs(dest, &current)?
-            .into_iter()
-            .map(|revision| MigrationStep::Revision {
-                revision,
-                is_upgrade: false,
-            })
-            .collect(),
-        Plan::Stamp(dests, _) => sd
-            .stamp_revs(&RevArg::Tuple(dests.clone()), &current)?
-            .into_iter()
-            .map(MigrationStep::Stamp)
-            .collect(),
+    state.set_heads(&current_heads(map, starting_rev.as_deref())?);
+    let kind = match plan {
+        Plan::Upgrade(dest) => PlanKind::Upgrade(dest),
+        Plan::Downgrade(dest) => PlanKind::Downgrade(dest),
+        Plan::Stamp(dests, _) => PlanKind::Stamp(dests),
     };
-    let mut maintainer = HeadMaintainer::new(map, &table, &heads);
-    for step in &steps {
+    for planned in super::session::plan(map, &kind, state.heads())? {
+        let step = planned.resolve(map)?;
         if framed(true) {
             w.exec("BEGIN");
         }
-        if maintainer.heads.is_empty() {
-            w.exec(&table.create());
+        if state.heads().is_empty() {
+            w.exec(&state.version_table().create());
         }
-        let doc = match step {
+        let doc = match &step {
             MigrationStep::Revision { revision, .. } => scripts.doc(revision),
             MigrationStep::Stamp(_) => String::new(),
         };
@@ -288,13 +275,13 @@ fn run(
         if let MigrationStep::Revision {
             revision,
             is_upgrade,
-        } = step
+        } = &step
         {
-            for sql in scripts.statements(revision, *is_upgrade) {
+            for sql in scripts.statements(revision, *is_upgrade, &mut state)? {
                 w.exec(&sql);
             }
         }
-        let writes = maintainer.update_to_step(step)?;
+        let writes = state.update_to_step(map, &step)?;
         w.logs.extend(writes.logs);
         for sql in &writes.statements {
             w.exec(sql);

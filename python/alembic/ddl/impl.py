@@ -1,0 +1,131 @@
+"""``alembic.ddl.impl``: ``DefaultImpl``, where a MigrationContext's statements go.
+
+Alembic's ``DefaultImpl`` compiles each operation with SQLAlchemy; here the Rust compiler
+does (``alembic_rs._native.MigrationRun``) and this class only routes the resulting text:
+to the output buffer in ``--sql`` mode. What SQLAlchemy must still compile (a Core construct
+passed to ``execute``) is compiled here with the context's dialect, as Alembic's ``_exec``
+does.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import util
+
+_impls: dict[str, type[DefaultImpl]] = {}
+
+
+class DefaultImpl:
+    """The generic dialect implementation (Alembic's ``alembic.ddl.impl.DefaultImpl``)."""
+
+    __dialect__ = "default"
+    transactional_ddl = False
+    command_terminator = ";"
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        if "__dialect__" in cls.__dict__:
+            _impls[cls.__dialect__] = cls
+
+    def __init__(
+        self,
+        dialect: Any,
+        connection: Any,
+        as_sql: bool,
+        transactional_ddl: bool | None,
+        output_buffer: Any,
+        context_opts: dict[str, Any],
+    ) -> None:
+        self._dialect = dialect
+        self.connection = connection
+        self.as_sql = as_sql
+        self.literal_binds = context_opts.get("literal_binds", False)
+        self.output_buffer = output_buffer
+        self.memo: dict[Any, Any] = {}
+        self.context_opts = context_opts
+        # the native compiler and version-table state; set by the MigrationContext
+        self._native: Any = None
+        if transactional_ddl is not None:
+            self.transactional_ddl = transactional_ddl
+        if self.literal_binds:
+            if not self.as_sql:
+                raise util.CommandError("Can't use literal_binds setting without as_sql mode")
+
+    @classmethod
+    def get_by_dialect(cls, dialect: Any) -> type[DefaultImpl]:
+        return _impls[dialect.name]
+
+    @property
+    def dialect(self) -> Any:
+        # a zero-argument callable until something needs the SQLAlchemy dialect object
+        if callable(self._dialect) and not hasattr(self._dialect, "name"):
+            self._dialect = self._dialect()
+        return self._dialect
+
+    @property
+    def bind(self) -> Any:
+        return self.connection
+
+    def static_output(self, text: str) -> None:
+        assert self.output_buffer is not None
+        self.output_buffer.write(text + "\n\n")
+        self.output_buffer.flush()
+
+    def start_migrations(self) -> None:
+        """A hook before a run of migrations begins (Alembic's no-op default)."""
+
+    def emit_begin(self) -> None:
+        self._exec_text("BEGIN")
+
+    def emit_commit(self) -> None:
+        self._exec_text("COMMIT")
+
+    # -- statements ----------------------------------------------------------------------
+
+    def _exec_text(self, sql: str) -> None:
+        """Run (or, offline, write) one statement compiled natively."""
+        if self.as_sql:
+            self.static_output(sql.replace("\t", "    ").strip() + self.command_terminator)
+        else:
+            raise util.CommandError(
+                "alembic-rs does not support running migrations against a database yet "
+                "(online mode); use --sql to generate the SQL."
+            )
+
+    def emit_op(self, op: dict[str, Any]) -> None:
+        """Compile one Op value (see ``alembic.operations``) natively and run it."""
+        for sql in self._native.compile(json.dumps(op)):
+            self._exec_text(sql)
+
+    def _exec(
+        self,
+        construct: Any,
+        execution_options: Any = None,
+        multiparams: Any = None,
+        params: Any = util.immutabledict(),
+    ) -> Any:
+        if isinstance(construct, str):
+            self.emit_op({"op": "execute", "sqltext": construct})
+            return None
+        if self.as_sql:
+            if multiparams is not None or params:
+                raise TypeError("SQL parameters not allowed with as_sql")
+            from sqlalchemy import schema
+
+            compile_kw: dict[str, Any]
+            if self.literal_binds and not isinstance(construct, schema.DDLElement):
+                compile_kw = dict(compile_kwargs={"literal_binds": True})
+            else:
+                compile_kw = {}
+            compiled = construct.compile(dialect=self.dialect, **compile_kw)
+            self.static_output(
+                str(compiled).replace("\t", "    ").strip() + self.command_terminator
+            )
+            return None
+        self._exec_text("")  # raises: online execution is not in this version
+        return None
+
+    def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
+        self._exec(sql, execution_options)

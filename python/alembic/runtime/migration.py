@@ -1,0 +1,583 @@
+"""``alembic.runtime.migration``: ``MigrationContext`` and the steps of a run.
+
+The structure is Alembic's — ``run_migrations`` walks the steps the command's plan function
+returns, framing transactions and writing the version table — but the work of each step is
+native (``alembic_rs._native.MigrationRun``): the plan, the version-table statements
+(``HeadMaintainer``), and each migration's statements. A migration whose ``upgrade()`` /
+``downgrade()`` is plain ``op.*`` calls is read statically and never imported; any other is
+imported and run with ``alembic.op`` bound to the proxy, whose calls become the same Op
+values. ``ALEMBIC_RS_NO_STATIC=1`` runs every migration through Python (for tests that
+check both paths give the same SQL).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from contextlib import contextmanager, nullcontext
+from typing import Any, Callable, Iterator
+
+from .. import util
+
+log = logging.getLogger(__name__)
+
+# Default DBAPI paramstyles of SQLAlchemy's PostgreSQL drivers, so the paramstyle is known
+# without importing the dialect module (the dialect object is built only when needed).
+_DRIVER_PARAMSTYLES = {
+    "": "pyformat",
+    "psycopg": "pyformat",
+    "psycopg2": "pyformat",
+    "psycopg2cffi": "pyformat",
+    "psycopg_async": "pyformat",
+    "pg8000": "format",
+    "asyncpg": "numeric_dollar",
+}
+
+
+class _DialectSpec:
+    """What the native compiler needs to know of a dialect, plus how to build the object."""
+
+    def __init__(self, name: str, paramstyle: str, factory: Callable[[], Any]) -> None:
+        self.name = name
+        self.paramstyle = paramstyle
+        self.factory = factory
+
+    @classmethod
+    def from_url(cls, url: Any, dialect_opts: dict[str, Any]) -> _DialectSpec:
+        from sqlalchemy.engine import url as sqla_url
+
+        url_obj = sqla_url.make_url(url)
+        backend, _, driver = url_obj.drivername.partition("+")
+
+        def factory() -> Any:
+            return url_obj.get_dialect()(**dialect_opts)
+
+        paramstyle = dialect_opts.get("paramstyle") or _DRIVER_PARAMSTYLES.get(driver)
+        if backend != "postgresql" or paramstyle is None:
+            dialect = factory()
+            return cls.from_dialect(dialect)
+        return cls(backend, paramstyle, factory)
+
+    @classmethod
+    def from_dialect(cls, dialect: Any) -> _DialectSpec:
+        return cls(dialect.name, dialect.paramstyle, lambda: dialect)
+
+
+class _ProxyTransaction:
+    def __init__(self, migration_context: MigrationContext) -> None:
+        self.migration_context = migration_context
+
+    @property
+    def _proxied_transaction(self) -> Any:
+        return self.migration_context._transaction
+
+    def rollback(self) -> None:
+        t = self._proxied_transaction
+        assert t is not None
+        t.rollback()
+        self.migration_context._transaction = None
+
+    def commit(self) -> None:
+        t = self._proxied_transaction
+        assert t is not None
+        t.commit()
+        self.migration_context._transaction = None
+
+    def __enter__(self) -> _ProxyTransaction:
+        return self
+
+    def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        if self._proxied_transaction is not None:
+            self._proxied_transaction.__exit__(type_, value, traceback)
+            self.migration_context._transaction = None
+
+
+class MigrationContext:
+    """The database state made available to a migration script (Alembic's class)."""
+
+    def __init__(
+        self,
+        dialect: Any,
+        connection: Any,
+        opts: dict[str, Any],
+        environment_context: Any = None,
+    ) -> None:
+        from .. import ddl
+        from ..script.base import _native_module
+
+        spec = dialect if isinstance(dialect, _DialectSpec) else _DialectSpec.from_dialect(dialect)
+        if spec.name != "postgresql":
+            raise NotImplementedError(
+                f"alembic-rs supports the PostgreSQL dialect only; {spec.name!r} is not "
+                "supported yet"
+            )
+        self._dialect_spec = spec
+        self.environment_context = environment_context
+        self.opts = opts
+        self.script = opts.get("script")
+        as_sql: bool = opts.get("as_sql", False)
+        transactional_ddl = opts.get("transactional_ddl")
+        self._transaction_per_migration = opts.get("transaction_per_migration", False)
+        self.on_version_apply_callbacks = opts.get("on_version_apply", ())
+        self._transaction: Any = None
+        self.connection = connection
+        if as_sql:
+            self._in_external_transaction = False
+        else:
+            raise util.CommandError(
+                "alembic-rs does not support running migrations against a database yet "
+                "(online mode); use --sql to generate the SQL."
+            )
+        self._migrations_fn = opts.get("fn")
+        self.as_sql = as_sql
+        self.purge = opts.get("purge", False)
+        if "output_encoding" in opts:
+            self.output_buffer = _EncodedIO(
+                opts.get("output_buffer") or sys.stdout, opts["output_encoding"]
+            )
+        else:
+            self.output_buffer = opts.get("output_buffer", sys.stdout)
+        self.transactional_ddl = transactional_ddl
+        self.version_table = version_table = opts.get("version_table", "alembic_version")
+        self.version_table_schema = opts.get("version_table_schema", None)
+        self._start_from_rev = opts.get("starting_rev")
+        impl_cls = ddl.DefaultImpl.get_by_dialect(spec)
+        self.impl = impl_cls(
+            spec.factory, self.connection, self.as_sql, transactional_ddl,
+            self.output_buffer, opts,
+        )  # fmt: skip
+        native = _native_module()
+        script = self.script
+        native_map = script._native_map if script is not None else native.RevisionMap([])
+        self._native = self.impl._native = native.MigrationRun(
+            native_map,
+            version_table,
+            self.version_table_schema,
+            opts.get("version_table_pk", True),
+            spec.paramstyle,
+            bool(self.impl.literal_binds),
+        )
+        log.info("Context impl %s.", self.impl.__class__.__name__)
+        if self.as_sql:
+            log.info("Generating static SQL")
+        log.info(
+            "Will assume %s DDL.",
+            "transactional" if self.impl.transactional_ddl else "non-transactional",
+        )
+
+    @classmethod
+    def configure(
+        cls,
+        connection: Any = None,
+        url: Any = None,
+        dialect_name: str | None = None,
+        dialect: Any = None,
+        environment_context: Any = None,
+        dialect_opts: dict[str, str] | None = None,
+        opts: Any = None,
+    ) -> MigrationContext:
+        """Create a new :class:`.MigrationContext`."""
+        if opts is None:
+            opts = {}
+        if dialect_opts is None:
+            dialect_opts = {}
+        if connection:
+            from sqlalchemy.engine import Engine
+
+            if isinstance(connection, Engine):
+                raise util.CommandError(
+                    "'connection' argument to configure() is expected "
+                    "to be a sqlalchemy.engine.Connection instance, "
+                    "got %r" % connection,
+                )
+            spec = _DialectSpec.from_dialect(connection.dialect)
+        elif url:
+            spec = _DialectSpec.from_url(url, dialect_opts)
+        elif dialect_name:
+            spec = _DialectSpec.from_url("%s://" % dialect_name, dialect_opts)
+        elif not dialect:
+            raise Exception("Connection, url, or dialect_name is required.")
+        else:
+            spec = _DialectSpec.from_dialect(dialect)
+        return MigrationContext(spec, connection, opts, environment_context)
+
+    @property
+    def dialect(self) -> Any:
+        return self.impl.dialect
+
+    @property
+    def bind(self) -> Any:
+        return self.connection
+
+    @property
+    def config(self) -> Any:
+        if self.environment_context:
+            return self.environment_context.config
+        return None
+
+    @contextmanager
+    def autocommit_block(self) -> Iterator[None]:
+        """Enter an "autocommit" block (commits the work before it, as Alembic does)."""
+        if self.impl.transactional_ddl and self.as_sql:
+            self.impl.emit_commit()
+        try:
+            yield
+        finally:
+            if self.impl.transactional_ddl and self.as_sql:
+                self.impl.emit_begin()
+
+    def begin_transaction(self, _per_migration: bool = False) -> Any:
+        """Begin a logical transaction for migration operations."""
+        if self._in_external_transaction:
+            return nullcontext()
+        if self.impl.transactional_ddl:
+            transaction_now = _per_migration == self._transaction_per_migration
+        else:
+            transaction_now = _per_migration is True
+        if not transaction_now or not self.impl.transactional_ddl:
+            # offline: a non-transactional context writes no BEGIN/COMMIT
+            return nullcontext()
+
+        @contextmanager
+        def begin_commit() -> Iterator[None]:
+            self.impl.emit_begin()
+            yield
+            self.impl.emit_commit()
+
+        return begin_commit()
+
+    def get_current_revision(self) -> str | None:
+        heads = self.get_current_heads()
+        if len(heads) == 0:
+            return None
+        elif len(heads) > 1:
+            raise util.CommandError(
+                "Version table '%s' has more than one head present; "
+                "please use get_current_heads()" % self.version_table
+            )
+        return heads[0]
+
+    def get_current_heads(self) -> tuple[str, ...]:
+        start_from_rev: Any = self._start_from_rev
+        if start_from_rev == "base":
+            start_from_rev = None
+        elif start_from_rev is not None and self.script:
+            start_from_rev = [
+                self.script.get_revision(sfr).revision
+                for sfr in util.to_list(start_from_rev)
+                if sfr not in (None, "base")
+            ]
+        return util.to_tuple(start_from_rev, default=())
+
+    def _ensure_version_table(self, purge: bool = False) -> None:
+        self.impl._exec_text(self._native.create_version_table())
+
+    def stamp(self, script_directory: Any, revision: str) -> None:
+        """Stamp the version table with a specific revision."""
+        heads = self.get_current_heads()
+        self._native.set_heads(list(heads))
+        for step in script_directory._stamp_revs(revision, heads):
+            self._update_to_step(step)
+
+    def run_migrations(self, **kw: Any) -> None:
+        """Run the migration scripts established for this context."""
+        self.impl.start_migrations()
+        if self.purge:
+            if self.as_sql:
+                raise util.CommandError("Can't use --purge with --sql mode")
+            heads: tuple[str, ...] = ()
+        else:
+            heads = self.get_current_heads()
+        self._native.set_heads(list(heads))
+        assert self._migrations_fn is not None
+        steps = list(self._migrations_fn(heads, self))
+        use_static = not os.environ.get("ALEMBIC_RS_NO_STATIC")
+        if use_static:
+            self._native.prepare([s._path for s in steps if s._path is not None])
+        for step in steps:
+            with self.begin_transaction(_per_migration=True):
+                if self.as_sql and not self._native.heads():
+                    self.impl._exec_text(self._native.create_version_table())
+                log.info("Running %s", step)
+                if self.as_sql:
+                    self.impl.static_output("-- Running %s" % (step.short_log,))
+                statements = step._static_statements(self) if use_static else None
+                if statements is not None:
+                    for sql in statements:
+                        self.impl._exec_text(sql)
+                else:
+                    step.migration_fn(**kw)
+                heads_now = self._update_to_step(step)
+                for callback in self.on_version_apply_callbacks:
+                    callback(ctx=self, step=step.info, heads=set(heads_now), run_args=kw)
+
+    def _update_to_step(self, step: MigrationStep) -> list[str]:
+        statements, debug = self._native.update_to_step(step._ref)
+        for message in debug:
+            log.debug(message)
+        for sql in statements:
+            self.impl._exec_text(sql)
+        return self._native.heads()
+
+    def _in_connection_transaction(self) -> bool:
+        try:
+            meth = self.connection.in_transaction
+        except AttributeError:
+            return False
+        return meth()
+
+    def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
+        """Execute a SQL construct or string statement."""
+        self.impl._exec(sql, execution_options)
+
+
+class _EncodedIO:
+    """Alembic's ``EncodedIO``: write text encoded to a binary-capable stream."""
+
+    def __init__(self, file: Any, encoding: str) -> None:
+        import io
+
+        self._wrapper = io.TextIOWrapper(
+            getattr(file, "buffer", file), encoding=encoding, write_through=True
+        )
+
+    def write(self, text: str) -> int:
+        return self._wrapper.write(text)
+
+    def flush(self) -> None:
+        self._wrapper.flush()
+
+
+class MigrationInfo:
+    """What ``on_version_apply`` callbacks receive about a step."""
+
+    def __init__(
+        self,
+        revision_map: Any,
+        is_upgrade: bool,
+        is_stamp: bool,
+        up_revisions: Any,
+        down_revisions: Any,
+    ) -> None:
+        self.revision_map = revision_map
+        self.is_upgrade = is_upgrade
+        self.is_stamp = is_stamp
+        self.up_revision_ids = util.to_tuple(up_revisions, default=())
+        if self.up_revision_ids:
+            self.up_revision_id: str | None = self.up_revision_ids[0]
+        else:
+            self.up_revision_id = None
+        self.down_revision_ids = util.to_tuple(down_revisions, default=())
+
+    @property
+    def is_migration(self) -> bool:
+        return not self.is_stamp
+
+    @property
+    def source_revision_ids(self) -> tuple[str, ...]:
+        return self.down_revision_ids if self.is_upgrade else self.up_revision_ids
+
+    @property
+    def destination_revision_ids(self) -> tuple[str, ...]:
+        return self.up_revision_ids if self.is_upgrade else self.down_revision_ids
+
+    @property
+    def up_revision(self) -> Any:
+        return self.revision_map.get_revision(self.up_revision_id)
+
+    @property
+    def up_revisions(self) -> Any:
+        return self.revision_map.get_revisions(self.up_revision_ids)
+
+    @property
+    def down_revisions(self) -> Any:
+        return self.revision_map.get_revisions(self.down_revision_ids)
+
+    @property
+    def source_revisions(self) -> Any:
+        return self.revision_map.get_revisions(self.source_revision_ids)
+
+    @property
+    def destination_revisions(self) -> Any:
+        return self.revision_map.get_revisions(self.destination_revision_ids)
+
+
+class MigrationStep:
+    """One step of a plan. The revision numbers and texts come from the native plan."""
+
+    from_revisions_no_deps: tuple[str, ...]
+    to_revisions_no_deps: tuple[str, ...]
+    is_upgrade: bool
+    migration_fn: Any
+    _path: str | None = None
+    _info: tuple[Any, ...]
+
+    def _set_info(self, info: tuple[Any, ...]) -> None:
+        # (id, is_upgrade, short_log, from, to, from_no_deps, to_no_deps, path, doc, branch_move)
+        self._info = info
+        self.is_upgrade = info[1]
+        self.short_log = info[2]
+        self.from_revisions = tuple(info[3])
+        self.to_revisions = tuple(info[4])
+        self.from_revisions_no_deps = tuple(info[5])
+        self.to_revisions_no_deps = tuple(info[6])
+
+    @property
+    def name(self) -> str:
+        return self.migration_fn.__name__
+
+    @classmethod
+    def upgrade_from_script(cls, revision_map: Any, script: Any) -> RevisionStep:
+        return RevisionStep(revision_map, script, True)
+
+    @classmethod
+    def downgrade_from_script(cls, revision_map: Any, script: Any) -> RevisionStep:
+        return RevisionStep(revision_map, script, False)
+
+    @property
+    def is_downgrade(self) -> bool:
+        return not self.is_upgrade
+
+    def __str__(self) -> str:
+        doc = self._info[8]
+        if doc:
+            return "%s %s -> %s, %s" % (
+                self.name,
+                util.format_as_comma(self.from_revisions_no_deps),
+                util.format_as_comma(self.to_revisions_no_deps),
+                doc,
+            )
+        return self.short_log
+
+
+class RevisionStep(MigrationStep):
+    """Run one migration script up or down."""
+
+    def __init__(
+        self,
+        revision_map: Any,
+        revision: Any,
+        is_upgrade: bool,
+        _info: tuple[Any, ...] | None = None,
+    ) -> None:
+        self.revision_map = revision_map
+        self._revision = revision
+        self.is_upgrade = is_upgrade
+        if _info is None:
+            from ..script.base import _native_module
+
+            rev_id = revision if isinstance(revision, str) else revision.revision
+            _info = _native_module().step_info(revision_map._native, rev_id, is_upgrade)
+        self._set_info(_info)
+        self._path = _info[7]
+        self._ref = (_info[0], is_upgrade, [], [], False)
+
+    @property
+    def revision(self) -> Any:
+        if isinstance(self._revision, str):
+            self._revision = self.revision_map.get_revision(self._revision)
+        return self._revision
+
+    @property
+    def migration_fn(self) -> Any:  # type: ignore[override]
+        module = self.revision.module
+        return module.upgrade if self.is_upgrade else module.downgrade
+
+    @property
+    def name(self) -> str:
+        return "upgrade" if self.is_upgrade else "downgrade"
+
+    @property
+    def doc(self) -> str:
+        return self._info[8]
+
+    def _static_statements(self, context: MigrationContext) -> list[str] | None:
+        if self._path is None:
+            return None
+        return context._native.static_statements(self._path, self.is_upgrade)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, RevisionStep)
+            and other._info[0] == self._info[0]
+            and self.is_upgrade == other.is_upgrade
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._info[0], self.is_upgrade))
+
+    @property
+    def info(self) -> MigrationInfo:
+        return MigrationInfo(
+            revision_map=self.revision_map,
+            up_revisions=self._info[0],
+            down_revisions=self._info[3] if self.is_upgrade else self._info[4],
+            is_upgrade=self.is_upgrade,
+            is_stamp=False,
+        )
+
+
+class StampStep(MigrationStep):
+    """Move the version table without running scripts."""
+
+    def __init__(
+        self,
+        from_: Any,
+        to_: Any,
+        is_upgrade: bool,
+        branch_move: bool,
+        revision_map: Any = None,
+        _info: tuple[Any, ...] | None = None,
+    ) -> None:
+        self.from_ = util.to_tuple(from_, default=())
+        self.to_ = util.to_tuple(to_, default=())
+        self.is_upgrade = is_upgrade
+        self.branch_move = branch_move
+        self.migration_fn = self.stamp_revision
+        self.revision_map = revision_map
+        if _info is None:
+            froms = tuple(self.from_)
+            tos = tuple(self.to_)
+            short = "stamp_revision %s -> %s" % (
+                util.format_as_comma(froms),
+                util.format_as_comma(tos),
+            )
+            _info = (None, is_upgrade, short, froms, tos, froms, tos, None, "", branch_move)
+        self._set_info(_info)
+        self._ref = (None, is_upgrade, list(self.from_), list(self.to_), branch_move)
+
+    doc: str | None = None
+
+    def stamp_revision(self, **kw: Any) -> None:
+        return None
+
+    def _static_statements(self, context: MigrationContext) -> list[str] | None:
+        return []
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, StampStep)
+            and other.from_revisions == self.from_revisions
+            and other.to_revisions == self.to_revisions
+            and other.branch_move == self.branch_move
+            and self.is_upgrade == other.is_upgrade
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.from_, self.to_, self.is_upgrade, self.branch_move))
+
+    @property
+    def info(self) -> MigrationInfo:
+        up, down = (
+            (self.to_revisions, self.from_revisions)
+            if self.is_upgrade
+            else (self.from_revisions, self.to_revisions)
+        )
+        return MigrationInfo(
+            revision_map=self.revision_map,
+            up_revisions=up,
+            down_revisions=down,
+            is_upgrade=self.is_upgrade,
+            is_stamp=True,
+        )

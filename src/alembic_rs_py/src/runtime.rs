@@ -1,0 +1,298 @@
+//! `_native.MigrationRun`: the native side of one `MigrationContext` (the version-table state,
+//! plans, the DDL compiler with its per-context memo) and `_native.evaluate_file`.
+//!
+//! The Python `MigrationContext` runs the project's `env.py` and walks the plan as Alembic's
+//! `run_migrations` does; for each step it asks here for the statements (read statically when
+//! the script is plain op calls, else compiled from the Op values the `op` proxy sends) and
+//! for the version-table writes.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use alembic_rs_core::ddl::{DdlError, Paramstyle, StatementStyle};
+use alembic_rs_core::eval::{self, Evaluated, EvaluatedModule};
+use alembic_rs_core::ops::Op;
+use alembic_rs_core::runtime::{
+    self, ContextOptions, LogLevel, MigrationStep, PlanKind, PlannedStep, RuntimeError,
+};
+use alembic_rs_core::script::revision::StampStep;
+use pyo3::exceptions::{PyNotImplementedError, PyValueError};
+use pyo3::prelude::*;
+
+use crate::errors::script_error;
+use crate::revision_map::NativeRevisionMap;
+
+/// What Python needs of one planned step:
+/// `(revision id or None for a stamp, is_upgrade, short_log, from_revisions, to_revisions,
+/// from_revisions_no_deps, to_revisions_no_deps, path or None, doc, branch_move)`.
+type StepInfo = (
+    Option<String>,
+    bool,
+    String,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Option<String>,
+    String,
+    bool,
+);
+
+/// A step as Python describes it back: `(revision id, is_upgrade)` for a script, or
+/// `(None, is_upgrade, from_, to_, branch_move)` for a stamp.
+type StepRef = (Option<String>, bool, Vec<String>, Vec<String>, bool);
+
+fn planned_from_ref(step: StepRef) -> PlannedStep {
+    match step {
+        (Some(id), is_upgrade, ..) => PlannedStep::Revision { id, is_upgrade },
+        (None, is_upgrade, from_, to_, branch_move) => PlannedStep::Stamp(StampStep {
+            from_,
+            to_,
+            is_upgrade,
+            branch_move,
+        }),
+    }
+}
+
+fn step_info_of(native: &NativeRevisionMap, step: &MigrationStep<'_>) -> StepInfo {
+    let (id, path, doc, branch_move) = match step {
+        MigrationStep::Revision { revision, .. } => {
+            let meta = native.metas().get(revision.index());
+            (
+                Some(revision.revision().to_string()),
+                meta.map(|m| m.path.clone()),
+                alembic_rs_core::script::format::doc(meta.and_then(|m| m.doc.as_deref())),
+                false,
+            )
+        }
+        MigrationStep::Stamp(s) => (None, None, String::new(), s.branch_move),
+    };
+    (
+        id,
+        step.is_upgrade(),
+        step.short_log(),
+        step.origin_revisions(),
+        step.target_revisions(),
+        step.origin_revisions_no_deps(),
+        step.target_revisions_no_deps(),
+        path,
+        doc,
+        branch_move,
+    )
+}
+
+/// The step tuple of running revision `id` up or down (`MigrationStep.upgrade_from_script`).
+#[pyfunction]
+pub(crate) fn step_info(
+    py: Python<'_>,
+    map: PyRef<'_, NativeRevisionMap>,
+    id: String,
+    is_upgrade: bool,
+) -> PyResult<StepInfo> {
+    let step = PlannedStep::Revision { id, is_upgrade }
+        .resolve(map.map())
+        .map_err(|e| runtime_error(py, e))?;
+    Ok(step_info_of(&map, &step))
+}
+
+/// `ScriptDirectory._upgrade_revs` / `_downgrade_revs` / `_stamp_revs`: the plan of `kind`
+/// (`"upgrade"`, `"downgrade"`, `"stamp"`) to `destination` from `heads`, as step tuples.
+#[pyfunction]
+pub(crate) fn plan_steps(
+    py: Python<'_>,
+    map: PyRef<'_, NativeRevisionMap>,
+    kind: &str,
+    destination: Vec<String>,
+    heads: Vec<String>,
+) -> PyResult<Vec<StepInfo>> {
+    let kind = match (kind, destination.as_slice()) {
+        ("upgrade", [d]) => PlanKind::Upgrade(d.clone()),
+        ("downgrade", [d]) => PlanKind::Downgrade(d.clone()),
+        ("stamp", _) => PlanKind::Stamp(destination),
+        _ => return Err(PyValueError::new_err(format!("bad plan request {kind:?}"))),
+    };
+    let planned = runtime::plan(map.map(), &kind, &heads).map_err(|e| runtime_error(py, e))?;
+    planned
+        .iter()
+        .map(|p| {
+            let step = p.resolve(map.map()).map_err(|e| runtime_error(py, e))?;
+            Ok(step_info_of(&map, &step))
+        })
+        .collect()
+}
+
+#[pyclass(module = "alembic_rs._native")]
+pub(crate) struct MigrationRun {
+    map: Py<NativeRevisionMap>,
+    state: runtime::MigrationRun,
+    evaluated: HashMap<String, EvaluatedModule>,
+}
+
+fn runtime_error(py: Python<'_>, err: RuntimeError) -> PyErr {
+    match err {
+        RuntimeError::Script(e) => script_error(py, e),
+        other => {
+            let message = other.to_string();
+            let class = match other.python_class() {
+                "CommandError" => return crate::errors::command_error(py, message),
+                c => c,
+            };
+            crate::errors::python_exception(py, class, message)
+        }
+    }
+}
+
+/// A compile failure: `NotImplementedError` for what the native compiler does not model
+/// (never less SQL than asked), SQLAlchemy's `CompileError` for what SQLAlchemy rejects too.
+pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
+    match err {
+        DdlError::Unsupported { .. } => {
+            PyNotImplementedError::new_err(format!("alembic-rs: {err}"))
+        }
+        DdlError::Invalid { .. } => match py
+            .import("sqlalchemy.exc")
+            .and_then(|m| m.getattr("CompileError"))
+            .and_then(|c| c.call1((err.message(),)))
+        {
+            Ok(instance) => PyErr::from_value(instance),
+            Err(e) => e,
+        },
+    }
+}
+
+#[pymethods]
+impl MigrationRun {
+    /// `paramstyle`: the DBAPI paramstyle of the dialect statements are compiled for.
+    #[new]
+    #[pyo3(signature = (map, version_table, version_table_schema, version_table_pk, paramstyle, literal_binds))]
+    fn new(
+        map: Py<NativeRevisionMap>,
+        version_table: String,
+        version_table_schema: Option<String>,
+        version_table_pk: bool,
+        paramstyle: &str,
+        literal_binds: bool,
+    ) -> PyResult<Self> {
+        let paramstyle = Paramstyle::from_name(paramstyle)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown paramstyle {paramstyle:?}")))?;
+        let opts = ContextOptions {
+            version_table,
+            version_table_schema,
+            version_table_pk,
+            ..ContextOptions::default()
+        };
+        let style = StatementStyle {
+            paramstyle,
+            literal_binds,
+        };
+        Ok(MigrationRun {
+            map,
+            state: runtime::MigrationRun::new(&opts, style),
+            evaluated: HashMap::new(),
+        })
+    }
+
+    fn heads(&self) -> Vec<String> {
+        self.state.heads().to_vec()
+    }
+
+    fn set_heads(&mut self, heads: Vec<String>) {
+        self.state.set_heads(&heads);
+    }
+
+    /// The version table's `CREATE TABLE`, as SQLAlchemy compiles it.
+    fn create_version_table(&self) -> String {
+        self.state.version_table().create()
+    }
+
+    /// Read these version files statically now, in parallel (before their steps run).
+    fn prepare(&mut self, py: Python<'_>, paths: Vec<String>) {
+        let paths: Vec<String> = paths
+            .into_iter()
+            .filter(|p| !self.evaluated.contains_key(p))
+            .collect();
+        let bufs: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let modules = py.detach(|| eval::evaluate_files(&bufs));
+        self.evaluated.extend(paths.into_iter().zip(modules));
+    }
+
+    /// The statements of a script's migration function when it can be read statically
+    /// (compiled now, in run order, so ENUM types are created once); `None` when only
+    /// running it gives its ops.
+    fn static_statements(
+        &mut self,
+        py: Python<'_>,
+        path: &str,
+        is_upgrade: bool,
+    ) -> PyResult<Option<Vec<String>>> {
+        if !self.evaluated.contains_key(path) {
+            let module = eval::evaluate_file(std::path::Path::new(path));
+            self.evaluated.insert(path.to_string(), module);
+        }
+        let ops = match self.evaluated[path].function(is_upgrade) {
+            Evaluated::Static(ops) => ops.clone(),
+            Evaluated::Dynamic(_) => return Ok(None),
+        };
+        let mut out = Vec::new();
+        for op in &ops {
+            out.extend(self.state.compile(op).map_err(|e| ddl_error(py, e))?);
+        }
+        Ok(Some(out))
+    }
+
+    /// Compile one Op value (its JSON form) into statements.
+    fn compile(&mut self, py: Python<'_>, op_json: &str) -> PyResult<Vec<String>> {
+        let op: Op = serde_json::from_str(op_json)
+            .map_err(|e| PyValueError::new_err(format!("invalid op {op_json}: {e}")))?;
+        self.state.compile(&op).map_err(|e| ddl_error(py, e))
+    }
+
+    /// `HeadMaintainer.update_to_step` for a step (see `StepRef`): the version-table
+    /// statements and the debug messages Alembic logs.
+    fn update_to_step(
+        &mut self,
+        py: Python<'_>,
+        step: StepRef,
+    ) -> PyResult<(Vec<String>, Vec<String>)> {
+        let native = self.map.borrow(py);
+        let map = native.map();
+        let planned = planned_from_ref(step);
+        let step = planned.resolve(map).map_err(|e| runtime_error(py, e))?;
+        let writes = self
+            .state
+            .update_to_step(map, &step)
+            .map_err(|e| runtime_error(py, e))?;
+        let debug = writes
+            .logs
+            .into_iter()
+            .filter(|r| r.level == LogLevel::Debug)
+            .map(|r| r.message)
+            .collect();
+        Ok((writes.statements, debug))
+    }
+}
+
+/// `(upgrade ops JSON or None, downgrade ops JSON or None, upgrade reason, downgrade
+/// reason)`: what the static evaluator reads from a version file.
+#[pyfunction]
+pub(crate) fn evaluate_file(
+    path: PathBuf,
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+) {
+    let module = eval::evaluate_file(&path);
+    let json = |e: &Evaluated| {
+        e.ops()
+            .map(|ops| serde_json::to_string(ops).expect("ops serialize"))
+    };
+    let reason = |e: &Evaluated| e.dynamic_reason().map(str::to_string);
+    (
+        json(&module.upgrade),
+        json(&module.downgrade),
+        reason(&module.upgrade),
+        reason(&module.downgrade),
+    )
+}
