@@ -1,10 +1,12 @@
 """The ``alembic`` console script.
 
-A plain read-only command (``alembic heads``, ``history``, ``show <rev>``, ``branches``) is
-answered natively before any of Alembic's Python modules is imported; that is most of what
-such a command costs. Everything else -- and any read-only command that would fail, warn, or
-need to import a version file -- goes to Alembic's own command line, ``alembic.config.main``,
-which produces the exact text, warnings and errors.
+A plain read-only command (``alembic heads``, ``history``, ``show <rev>``, ``branches``), and
+``upgrade``/``downgrade``/``stamp --sql`` when ``env.py`` is Alembic's template and every
+migration is plain ``op.*`` calls, is answered natively before any of Alembic's Python
+modules (or SQLAlchemy) is imported; that is most of what such a command costs. Everything
+else -- and any such command that would fail, warn, or need to import a version file --
+goes to Alembic's own command line, ``alembic.config.main``, which produces the exact text,
+warnings and errors.
 """
 
 from __future__ import annotations
@@ -29,8 +31,12 @@ def main() -> None:
             sys.argv[1:], os.environ.get("ALEMBIC_CONFIG"), deprecations_visible
         )
         if out is not None:
+            stdout, stderr = out
+            if stderr:
+                sys.stderr.write(stderr)
+                sys.stderr.flush()
             try:
-                sys.stdout.write(out)
+                sys.stdout.write(stdout)
                 sys.stdout.flush()
             except OSError:
                 # a closed pipe (`alembic history | head`), as Alembic's write_outstream

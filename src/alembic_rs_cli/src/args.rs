@@ -10,12 +10,16 @@ use std::ffi::OsString;
 
 use clap::{Args, Parser, Subcommand};
 
+use alembic_rs_core::runtime::OfflineCommand;
+
 use crate::commands::{GlobalOptions, Invocation, Request};
 
 const AFTER_HELP: &str = "\
-Commands that need Python or a database (upgrade, downgrade, stamp, current, revision, merge,
-init, check, edit, list_templates, ensure_version) are not available natively: run them with
-Alembic's Python `alembic` command.
+upgrade, downgrade and stamp run natively with --sql when env.py is Alembic's template (its
+offline path does nothing else) and every migration is plain op.* calls. Commands that need
+Python or a database (those without --sql, current, revision, merge, init, check, edit,
+list_templates, ensure_version) are not available natively: run them with Alembic's Python
+`alembic` command.
 ";
 
 #[derive(Debug, Parser)]
@@ -93,8 +97,19 @@ enum Command {
     Check(Passthrough),
     #[command(hide = true)]
     Current(Passthrough),
-    #[command(hide = true)]
-    Downgrade(Passthrough),
+    /// Revert to a previous version (natively: --sql with a template env.py only)
+    #[command(allow_negative_numbers = true)]
+    Downgrade {
+        /// Revision identifier
+        revision: String,
+        /// Don't emit SQL to database - dump to standard output/file instead. See docs on
+        /// offline mode.
+        #[arg(long)]
+        sql: bool,
+        /// Arbitrary 'tag' name - can be used by custom env.py scripts.
+        #[arg(long)]
+        tag: Option<String>,
+    },
     #[command(hide = true)]
     Edit(Passthrough),
     #[command(hide = true, name = "ensure_version")]
@@ -107,10 +122,36 @@ enum Command {
     Merge(Passthrough),
     #[command(hide = true)]
     Revision(Passthrough),
-    #[command(hide = true)]
-    Stamp(Passthrough),
-    #[command(hide = true)]
-    Upgrade(Passthrough),
+    /// 'stamp' the revision table with the given revision; don't run any migrations
+    /// (natively: --sql with a template env.py only)
+    Stamp {
+        /// Revision identifier
+        #[arg(required = true, num_args = 1..)]
+        revisions: Vec<String>,
+        /// Don't emit SQL to database - dump to standard output/file instead. See docs on
+        /// offline mode.
+        #[arg(long)]
+        sql: bool,
+        /// Arbitrary 'tag' name - can be used by custom env.py scripts.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Unconditionally erase the version table before stamping
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Upgrade to a later version (natively: --sql with a template env.py only)
+    #[command(allow_negative_numbers = true)]
+    Upgrade {
+        /// Revision identifier
+        revision: String,
+        /// Don't emit SQL to database - dump to standard output/file instead. See docs on
+        /// offline mode.
+        #[arg(long)]
+        sql: bool,
+        /// Arbitrary 'tag' name - can be used by custom env.py scripts.
+        #[arg(long)]
+        tag: Option<String>,
+    },
 }
 
 /// The arguments of a command that is refused: taken as they come, `--help` included, so
@@ -158,15 +199,29 @@ fn invocation(cli: Cli, argv: Vec<OsString>) -> Invocation {
         Command::Show { rev } => Request::Show { rev },
         Command::Check(_) => Request::NotNative("check"),
         Command::Current(_) => Request::NotNative("current"),
-        Command::Downgrade(_) => Request::NotNative("downgrade"),
+        Command::Downgrade { revision, sql, .. } => Request::Migrate {
+            command: OfflineCommand::Downgrade { revision },
+            sql,
+        },
         Command::Edit(_) => Request::NotNative("edit"),
         Command::EnsureVersion(_) => Request::NotNative("ensure_version"),
         Command::Init(_) => Request::NotNative("init"),
         Command::ListTemplates(_) => Request::NotNative("list_templates"),
         Command::Merge(_) => Request::NotNative("merge"),
         Command::Revision(_) => Request::NotNative("revision"),
-        Command::Stamp(_) => Request::NotNative("stamp"),
-        Command::Upgrade(_) => Request::NotNative("upgrade"),
+        Command::Stamp {
+            revisions,
+            sql,
+            purge,
+            ..
+        } => Request::Migrate {
+            command: OfflineCommand::Stamp { revisions, purge },
+            sql,
+        },
+        Command::Upgrade { revision, sql, .. } => Request::Migrate {
+            command: OfflineCommand::Upgrade { revision },
+            sql,
+        },
     };
     Invocation {
         globals: GlobalOptions {
@@ -224,8 +279,8 @@ mod tests {
 
     #[test]
     fn refused_commands_take_any_arguments() {
-        let cli = parse_ok(&["upgrade", "head", "--sql", "--help"]).unwrap();
-        assert!(matches!(cli.command, Command::Upgrade(_)));
+        let cli = parse_ok(&["current", "--verbose", "--help"]).unwrap();
+        assert!(matches!(cli.command, Command::Current(_)));
         assert!(parse_ok(&["ensure_version"]).is_ok());
         assert!(parse_ok(&["nosuchcmd"]).is_err());
     }

@@ -33,10 +33,18 @@ pub fn main_with(argv: Vec<OsString>) -> ExitCode {
     code
 }
 
-/// Runs a read-only `alembic` command line natively when that gives exactly Alembic's
-/// result: the command succeeds and emits no warning the user would see (`UserWarning`s
-/// always; `DeprecationWarning`s when `deprecations_visible`, i.e. the user's warning filters
-/// show them, as Python hides them by default). Returns its stdout text;
+/// What a command line printed: stdout, and stderr (the `alembic` logger's lines).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FastOutput {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs an `alembic` command line natively when that gives exactly Alembic's result: a
+/// read-only command, or `upgrade`/`downgrade`/`stamp --sql` with a template `env.py` and
+/// static migrations; the command succeeds and emits no warning the user would see
+/// (`UserWarning`s always; `DeprecationWarning`s when `deprecations_visible`, i.e. the user's
+/// warning filters show them, as Python hides them by default). Returns its output;
 /// `None` means "let Python's `alembic` do it" (anything else: help, errors, warnings,
 /// commands that need Python or a database, version files that must be imported), so the
 /// caller's full implementation produces the exact text, warnings and tracebacks.
@@ -48,7 +56,7 @@ pub fn fast_path(
     alembic_config: Option<String>,
     py313_docstrings: bool,
     deprecations_visible: bool,
-) -> Option<String> {
+) -> Option<FastOutput> {
     let mut full = vec![OsString::from("alembic")];
     full.extend(argv);
     let invocation = args::try_parse(full)?;
@@ -59,32 +67,43 @@ pub fn fast_path(
     };
     let mut out = Collected {
         deprecations_visible,
+        // `-q` silences `print_stdout`
+        quiet: invocation.globals.quiet,
         ..Collected::default()
     };
     commands::run(&invocation, &env, &mut out).ok()?;
     if out.warned {
         return None;
     }
-    // `-q` silences `print_stdout`
-    Some(if invocation.globals.quiet {
-        String::new()
-    } else {
-        out.stdout
+    Some(FastOutput {
+        stdout: out.stdout,
+        stderr: out.stderr,
     })
 }
 
 /// What a command printed, and whether it warned visibly.
 #[derive(Default)]
 struct Collected {
+    quiet: bool,
     stdout: String,
+    stderr: String,
     warned: bool,
     deprecations_visible: bool,
 }
 
 impl Reporter for Collected {
     fn print_stdout(&mut self, text: &str) {
+        if !self.quiet {
+            self.stdout.push_str(text);
+            self.stdout.push('\n');
+        }
+    }
+    fn write_sql(&mut self, text: &str) {
         self.stdout.push_str(text);
-        self.stdout.push('\n');
+    }
+    fn log(&mut self, line: &str) {
+        self.stderr.push_str(line);
+        self.stderr.push('\n');
     }
     fn warn(&mut self, _message: &str) {
         self.warned = true;

@@ -118,6 +118,15 @@ impl Terminal {
 }
 
 impl Reporter for Terminal {
+    fn write_sql(&mut self, text: &str) {
+        self.write_stdout(text);
+    }
+
+    fn log(&mut self, line: &str) {
+        self.flush();
+        let _ = io::stderr().write_all(format!("{line}\n").as_bytes());
+    }
+
     fn print_stdout(&mut self, text: &str) {
         if self.quiet {
             return;

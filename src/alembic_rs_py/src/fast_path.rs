@@ -5,8 +5,9 @@ use std::ffi::OsString;
 
 use pyo3::prelude::*;
 
-/// Stdout of `alembic <argv>` when it is a read-only command that succeeds without any
-/// warning, else `None` (the caller then runs Alembic's full Python command line).
+/// `(stdout, stderr)` of `alembic <argv>` when it runs natively with exactly Alembic's result
+/// (a read-only command, or `--sql` with a template env.py: see `alembic_rs_cli::fast_path`),
+/// else `None` (the caller then runs Alembic's full Python command line).
 #[pyfunction]
 #[pyo3(signature = (argv, alembic_config=None, deprecations_visible=true))]
 pub(crate) fn fast_readonly_command(
@@ -14,7 +15,7 @@ pub(crate) fn fast_readonly_command(
     argv: Vec<String>,
     alembic_config: Option<String>,
     deprecations_visible: bool,
-) -> PyResult<Option<String>> {
+) -> PyResult<Option<(String, String)>> {
     let py313 = py.version_info() >= (3, 13);
     let cwd = match std::env::current_dir() {
         Ok(cwd) => cwd,
@@ -22,7 +23,9 @@ pub(crate) fn fast_readonly_command(
         Err(_) => return Ok(None),
     };
     let argv: Vec<OsString> = argv.into_iter().map(OsString::from).collect();
-    Ok(py.detach(|| {
-        alembic_rs_cli::fast_path(argv, cwd, alembic_config, py313, deprecations_visible)
-    }))
+    Ok(py
+        .detach(|| {
+            alembic_rs_cli::fast_path(argv, cwd, alembic_config, py313, deprecations_visible)
+        })
+        .map(|out| (out.stdout, out.stderr)))
 }

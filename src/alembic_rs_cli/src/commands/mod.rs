@@ -6,6 +6,7 @@ mod branches;
 mod heads;
 mod history;
 mod not_native;
+mod offline;
 mod project;
 mod show;
 
@@ -41,6 +42,11 @@ pub(crate) enum Request {
     },
     Show {
         rev: String,
+    },
+    /// `upgrade` / `downgrade` / `stamp`; natively only with `--sql` and a template env.py.
+    Migrate {
+        command: alembic_rs_core::runtime::OfflineCommand,
+        sql: bool,
     },
     /// An Alembic command that needs Python or a database.
     NotNative(&'static str),
@@ -106,6 +112,10 @@ impl Failure {
 pub(crate) trait Reporter {
     /// `Config.print_stdout(text)`: the text, then a newline.
     fn print_stdout(&mut self, text: &str);
+    /// What `--sql` writes to the output buffer (stdout), as is; `-q` does not silence it.
+    fn write_sql(&mut self, text: &str);
+    /// One line the `alembic` logger prints on stderr through the ini's logging setup.
+    fn log(&mut self, line: &str);
     /// A `UserWarning` Alembic emits; Python's default filters show those.
     fn warn(&mut self, message: &str);
     /// A `DeprecationWarning` Alembic emits; Python's default filters hide those, so by
@@ -141,6 +151,12 @@ pub(crate) fn run(
             *indicate_current,
         ),
         Request::Show { rev } => show::show(&script, out, rev),
+        Request::Migrate { command, sql } => {
+            if !sql {
+                return Err(not_native_command(command.name()));
+            }
+            offline::run(&script, out, command)
+        }
         Request::NotNative(command) => Err(not_native_command(command)),
     }
 }
@@ -166,6 +182,10 @@ mod tests {
         fn warn(&mut self, message: &str) {
             self.warnings.push(message.to_owned());
         }
+        fn write_sql(&mut self, text: &str) {
+            self.stdout.push(text.to_owned());
+        }
+        fn log(&mut self, _line: &str) {}
     }
 
     /// A throwaway project: alembic.ini with `script_location = alembic`, and versions/.

@@ -73,6 +73,8 @@ fn package_location(spec: &str) -> Failure {
 /// `ScriptDirectory.from_config(config)`, with its options resolved.
 pub(crate) struct ScriptDirectory {
     pub(crate) options: ScriptOptions,
+    /// The configuration it came from (`sqlalchemy.url`, the ini's logging sections).
+    pub(crate) config: AlembicConfig,
     cwd: PathBuf,
     py313_docstrings: bool,
 }
@@ -116,6 +118,7 @@ impl ScriptDirectory {
         }
         Ok(ScriptDirectory {
             options,
+            config,
             cwd,
             py313_docstrings: env.py313_docstrings,
         })

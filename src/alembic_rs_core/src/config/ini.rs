@@ -230,6 +230,12 @@ impl IniFile {
             .map(String::as_str)
     }
 
+    /// A section's own options and their raw (uninterpolated) values, in file order;
+    /// `None` for a missing section. `logging.config.fileConfig` reads the file this way.
+    pub fn section_raw(&self, section: &str) -> Option<&IndexMap<String, String>> {
+        self.sections.get(section)
+    }
+
     /// `ConfigParser.get(section, option, fallback=None)`, interpolated. A missing section
     /// or option gives `Ok(None)`.
     pub fn get(&self, section: &str, option: &str) -> Result<Option<String>, ConfigError> {

@@ -13,12 +13,14 @@
 //! Every use of `ruff_python_parser` / `ruff_python_ast` for this lives in this module
 //! (see [`parse_module`]), like `script/parse.rs` for headers.
 
+mod env_py;
 mod module;
 mod ops;
 mod values;
 
 use crate::ops::Op;
 
+pub use env_py::is_template_offline_env;
 pub use module::parse_module;
 
 /// What the evaluator says about one migration function.

@@ -30,6 +30,23 @@ pub enum RuntimeError {
     /// empty message); the field says which one, for diagnostics only.
     #[error("")]
     Assertion(&'static str),
+    /// A migration function only Python can run (the native runtime reads scripts
+    /// statically; see `eval`).
+    #[error(
+        "{path}: {function}() is not plain op.* calls ({reason}); run it with Python's alembic"
+    )]
+    NotStatic {
+        path: String,
+        function: &'static str,
+        reason: String,
+    },
+    /// The native compiler refused an op of a migration.
+    #[error("{path}: {function}(): {message}")]
+    Compile {
+        path: String,
+        function: &'static str,
+        message: String,
+    },
     /// A `CommandError` (or uncaught revision error) from the `ScriptDirectory` methods.
     #[error(transparent)]
     Script(#[from] ScriptError),
@@ -42,6 +59,7 @@ impl RuntimeError {
             RuntimeError::TooManyValues => "ValueError",
             RuntimeError::NoStartingRevision => "AttributeError",
             RuntimeError::AmbiguousUpdate | RuntimeError::Assertion(_) => "AssertionError",
+            RuntimeError::NotStatic { .. } | RuntimeError::Compile { .. } => "NotImplementedError",
             RuntimeError::Script(ScriptError::Uncaught(e)) => e.python_class(),
             _ => "CommandError",
         }

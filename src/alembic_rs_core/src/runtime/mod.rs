@@ -18,6 +18,6 @@ pub use error::RuntimeError;
 pub use migration::{HeadMaintainer, MigrationStep, StepWrites, VersionTable};
 pub use offline::{
     ContextOptions, LogLevel, LogRecord, MigrationScripts, OfflineCommand, OfflineOutput,
-    ScriptDocs, run_offline,
+    ScriptDocs, StaticScripts, run_offline,
 };
 pub use session::{MigrationRun, PlanKind, PlannedStep, plan};

@@ -76,6 +76,9 @@ pub enum OfflineCommand {
 pub trait MigrationScripts {
     /// `Script.doc` (first paragraph of the module docstring, `""` when none).
     fn doc(&self, revision: &Revision) -> String;
+    /// Called once with the plan's scripts before the first step runs (to read them ahead,
+    /// in parallel).
+    fn prepare(&mut self, _revisions: &[&Revision]) {}
     /// The SQL statements of the script's `upgrade()` (`is_upgrade`) or `downgrade()`, as
     /// compiled text without terminator (compiled with `run`'s compiler, which keeps the
     /// context's memo); each is written as Alembic's `_exec` writes it.
@@ -85,6 +88,17 @@ pub trait MigrationScripts {
         is_upgrade: bool,
         run: &mut MigrationRun,
     ) -> Result<Vec<String>, RuntimeError>;
+}
+
+impl OfflineCommand {
+    /// The `alembic` command's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OfflineCommand::Upgrade { .. } => "upgrade",
+            OfflineCommand::Downgrade { .. } => "downgrade",
+            OfflineCommand::Stamp { .. } => "stamp",
+        }
+    }
 }
 
 /// Scripts known by their docstrings only, whose bodies emit no SQL.
@@ -258,8 +272,20 @@ fn run(
         Plan::Downgrade(dest) => PlanKind::Downgrade(dest),
         Plan::Stamp(dests, _) => PlanKind::Stamp(dests),
     };
-    for planned in super::session::plan(map, &kind, state.heads())? {
-        let step = planned.resolve(map)?;
+    let plan = super::session::plan(map, &kind, state.heads())?;
+    let steps = plan
+        .iter()
+        .map(|p| p.resolve(map))
+        .collect::<Result<Vec<_>, _>>()?;
+    let scripts_ahead: Vec<&Revision> = steps
+        .iter()
+        .filter_map(|s| match s {
+            MigrationStep::Revision { revision, .. } => Some(*revision),
+            MigrationStep::Stamp(_) => None,
+        })
+        .collect();
+    scripts.prepare(&scripts_ahead);
+    for step in steps {
         if framed(true) {
             w.exec("BEGIN");
         }
@@ -307,5 +333,86 @@ fn current_heads(map: &RevisionMap, start: Option<&str>) -> Result<Vec<String>, 
                 .ok_or(RuntimeError::NoStartingRevision)?;
             Ok(vec![rev.revision().to_string()])
         }
+    }
+}
+
+/// Scripts read by the static evaluator (no Python): each migration function must be plain
+/// `op.*` calls, else the run stops with [`RuntimeError::NotStatic`].
+pub struct StaticScripts<'a> {
+    metas: &'a [ScriptMeta],
+    evaluated: std::collections::HashMap<usize, crate::eval::EvaluatedModule>,
+}
+
+impl<'a> StaticScripts<'a> {
+    pub fn new(metas: &'a [ScriptMeta]) -> Self {
+        StaticScripts {
+            metas,
+            evaluated: std::collections::HashMap::new(),
+        }
+    }
+
+    fn path(&self, revision: &Revision) -> &str {
+        self.metas
+            .get(revision.index())
+            .map_or("", |m| m.path.as_str())
+    }
+}
+
+impl MigrationScripts for StaticScripts<'_> {
+    fn doc(&self, revision: &Revision) -> String {
+        ScriptDocs(self.metas).doc(revision)
+    }
+
+    fn prepare(&mut self, revisions: &[&Revision]) {
+        let todo: Vec<usize> = revisions
+            .iter()
+            .map(|r| r.index())
+            .filter(|i| !self.evaluated.contains_key(i))
+            .collect();
+        let paths: Vec<std::path::PathBuf> = todo
+            .iter()
+            .map(|&i| {
+                self.metas
+                    .get(i)
+                    .map(|m| m.path.clone())
+                    .unwrap_or_default()
+                    .into()
+            })
+            .collect();
+        let modules = crate::eval::evaluate_files(&paths);
+        self.evaluated.extend(todo.into_iter().zip(modules));
+    }
+
+    fn statements(
+        &mut self,
+        revision: &Revision,
+        is_upgrade: bool,
+        run: &mut MigrationRun,
+    ) -> Result<Vec<String>, RuntimeError> {
+        let path = self.path(revision).to_string();
+        let module = self
+            .evaluated
+            .entry(revision.index())
+            .or_insert_with(|| crate::eval::evaluate_file(std::path::Path::new(&path)));
+        let function = if is_upgrade { "upgrade" } else { "downgrade" };
+        let ops = match module.function(is_upgrade) {
+            crate::eval::Evaluated::Static(ops) => ops,
+            crate::eval::Evaluated::Dynamic(reason) => {
+                return Err(RuntimeError::NotStatic {
+                    path,
+                    function,
+                    reason: reason.clone(),
+                });
+            }
+        };
+        let mut out = Vec::new();
+        for op in ops {
+            out.extend(run.compile(op).map_err(|e| RuntimeError::Compile {
+                path: path.clone(),
+                function,
+                message: e.to_string(),
+            })?);
+        }
+        Ok(out)
     }
 }
