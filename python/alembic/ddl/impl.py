@@ -39,7 +39,7 @@ class DefaultImpl:
         context_opts: dict[str, Any],
     ) -> None:
         self._dialect = dialect
-        self.connection = connection
+        self._connection = connection
         self.as_sql = as_sql
         self.literal_binds = context_opts.get("literal_binds", False)
         self.output_buffer = output_buffer
@@ -63,6 +63,17 @@ class DefaultImpl:
         if callable(self._dialect) and not hasattr(self._dialect, "name"):
             self._dialect = self._dialect()
         return self._dialect
+
+    @property
+    def connection(self) -> Any:
+        # offline: a zero-argument callable building the MockConnection on first use
+        if callable(self._connection) and not hasattr(self._connection, "execute"):
+            self._connection = self._connection()
+        return self._connection
+
+    @connection.setter
+    def connection(self, value: Any) -> None:
+        self._connection = value
 
     @property
     def bind(self) -> Any:

@@ -35,6 +35,10 @@ _DRIVER_PARAMSTYLES = {
 }
 
 
+# MigrationContext._connection before the offline MockConnection is built
+_STDOUT = object()
+
+
 class _DialectSpec:
     """What the native compiler needs to know of a dialect, plus how to build the object."""
 
@@ -121,8 +125,11 @@ class MigrationContext:
         self._transaction_per_migration = opts.get("transaction_per_migration", False)
         self.on_version_apply_callbacks = opts.get("on_version_apply", ())
         self._transaction: Any = None
-        self.connection = connection
+        self._connection = connection
         if as_sql:
+            # Alembic's `_stdout_connection`: a MockConnection writing what it is given, built
+            # on first use (it needs the SQLAlchemy dialect object)
+            self._connection = _STDOUT
             self._in_external_transaction = False
         else:
             raise util.CommandError(
@@ -144,7 +151,7 @@ class MigrationContext:
         self._start_from_rev = opts.get("starting_rev")
         impl_cls = ddl.DefaultImpl.get_by_dialect(spec)
         self.impl = impl_cls(
-            spec.factory, self.connection, self.as_sql, transactional_ddl,
+            spec.factory, self._connection_factory, self.as_sql, transactional_ddl,
             self.output_buffer, opts,
         )  # fmt: skip
         native = _native_module()
@@ -205,6 +212,27 @@ class MigrationContext:
     @property
     def dialect(self) -> Any:
         return self.impl.dialect
+
+    def _connection_factory(self) -> Any:
+        return self.connection
+
+    @property
+    def connection(self) -> Any:
+        if self._connection is _STDOUT:
+            self._connection = self._stdout_connection()
+        return self._connection
+
+    @connection.setter
+    def connection(self, value: Any) -> None:
+        self._connection = value
+
+    def _stdout_connection(self) -> Any:
+        from sqlalchemy.engine.mock import MockConnection
+
+        def dump(construct: Any, *multiparams: Any, **params: Any) -> None:
+            self.impl._exec(construct)
+
+        return MockConnection(self.dialect, dump)
 
     @property
     def bind(self) -> Any:
@@ -302,10 +330,13 @@ class MigrationContext:
                 log.info("Running %s", step)
                 if self.as_sql:
                     self.impl.static_output("-- Running %s" % (step.short_log,))
-                statements = step._static_statements(self) if use_static else None
-                if statements is not None:
+                static = step._static_statements(self) if use_static else None
+                if static is not None:
+                    statements, error = static
                     for sql in statements:
                         self.impl._exec_text(sql)
+                    if error is not None:
+                        raise error
                 else:
                     step.migration_fn(**kw)
                 heads_now = self._update_to_step(step)
@@ -492,7 +523,7 @@ class RevisionStep(MigrationStep):
     def doc(self) -> str:
         return self._info[8]
 
-    def _static_statements(self, context: MigrationContext) -> list[str] | None:
+    def _static_statements(self, context: MigrationContext) -> Any:
         if self._path is None:
             return None
         return context._native.static_statements(self._path, self.is_upgrade)
@@ -552,8 +583,8 @@ class StampStep(MigrationStep):
     def stamp_revision(self, **kw: Any) -> None:
         return None
 
-    def _static_statements(self, context: MigrationContext) -> list[str] | None:
-        return []
+    def _static_statements(self, context: MigrationContext) -> Any:
+        return ([], None)
 
     def __eq__(self, other: object) -> bool:
         return (

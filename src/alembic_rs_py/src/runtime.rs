@@ -217,14 +217,16 @@ impl MigrationRun {
     }
 
     /// The statements of a script's migration function when it can be read statically
-    /// (compiled now, in run order, so ENUM types are created once); `None` when only
-    /// running it gives its ops.
+    /// (compiled now, in run order, so ENUM types are created once), with the exception an
+    /// op that does not compile raises (after the statements of the ops before it, which
+    /// Alembic would have emitted); `None` when only running it gives its ops.
+    #[allow(clippy::type_complexity)]
     fn static_statements(
         &mut self,
         py: Python<'_>,
         path: &str,
         is_upgrade: bool,
-    ) -> PyResult<Option<Vec<String>>> {
+    ) -> PyResult<Option<(Vec<String>, Option<Py<PyAny>>)>> {
         if !self.evaluated.contains_key(path) {
             let module = eval::evaluate_file(std::path::Path::new(path));
             self.evaluated.insert(path.to_string(), module);
@@ -235,9 +237,15 @@ impl MigrationRun {
         };
         let mut out = Vec::new();
         for op in &ops {
-            out.extend(self.state.compile(op).map_err(|e| ddl_error(py, e))?);
+            match self.state.compile(op) {
+                Ok(statements) => out.extend(statements),
+                Err(e) => {
+                    let err = ddl_error(py, e).into_value(py).into_any();
+                    return Ok(Some((out, Some(err))));
+                }
+            }
         }
-        Ok(Some(out))
+        Ok(Some((out, None)))
     }
 
     /// Compile one Op value (its JSON form) into statements.
