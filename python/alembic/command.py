@@ -251,7 +251,24 @@ def current(config: Config, check_heads: bool = False, verbose: bool = False) ->
     :param check_heads: raise :class:`.DatabaseNotAtHead` unless all heads are applied.
     :param verbose: output in verbose mode.
     """
-    raise _needs_runtime("'current'")
+    from .runtime.environment import EnvironmentContext
+
+    script = ScriptDirectory.from_config(config)
+
+    def display_version(rev: Any, context: Any) -> Any:
+        if verbose:
+            config.print_stdout(
+                "Current revision(s) for %s:",
+                util.obfuscate_url_pw(context.connection.engine.url),
+            )
+        if check_heads and (set(context.get_current_heads()) != set(script.get_heads())):
+            raise util.DatabaseNotAtHead("Database is not on all head revisions")
+        for rev in script.get_all_current(rev):
+            config.print_stdout(rev.cmd_format(verbose))
+        return []
+
+    with EnvironmentContext(config, script, fn=display_version, dont_mutate=True):
+        script.run_env()
 
 
 def stamp(

@@ -2,9 +2,9 @@
 
 Alembic's ``DefaultImpl`` compiles each operation with SQLAlchemy; here the Rust compiler
 does (``alembic_rs._native.MigrationRun``) and this class only routes the resulting text:
-to the output buffer in ``--sql`` mode. What SQLAlchemy must still compile (a Core construct
-passed to ``execute``) is compiled here with the context's dialect, as Alembic's ``_exec``
-does.
+to the output buffer in ``--sql`` mode, to the MigrationContext's batching executor online.
+What SQLAlchemy must still compile (a Core construct passed to ``execute``) is compiled here
+with the context's dialect, or executed on the connection, as Alembic's ``_exec`` does.
 """
 
 from __future__ import annotations
@@ -45,8 +45,11 @@ class DefaultImpl:
         self.output_buffer = output_buffer
         self.memo: dict[Any, Any] = {}
         self.context_opts = context_opts
-        # the native compiler and version-table state; set by the MigrationContext
+        # the native compiler and version-table state, the MigrationContext, and the step
+        # being run; set by the MigrationContext
         self._native: Any = None
+        self._context: Any = None
+        self._step: Any = None
         if transactional_ddl is not None:
             self.transactional_ddl = transactional_ddl
         if self.literal_binds:
@@ -95,20 +98,23 @@ class DefaultImpl:
 
     # -- statements ----------------------------------------------------------------------
 
-    def _exec_text(self, sql: str) -> None:
-        """Run (or, offline, write) one statement compiled natively."""
+    def _exec_text(self, sql: str, op: str | None = None) -> None:
+        """Run (or, offline, write) one statement compiled natively; ``op`` says which op it
+        comes from, for error messages."""
         if self.as_sql:
             self.static_output(sql.replace("\t", "    ").strip() + self.command_terminator)
         else:
-            raise util.CommandError(
-                "alembic-rs does not support running migrations against a database yet "
-                "(online mode); use --sql to generate the SQL."
-            )
+            context = self._context
+            context._executor.submit(sql, context._provenance(op or ""))
 
-    def emit_op(self, op: dict[str, Any]) -> None:
-        """Compile one Op value (see ``alembic.operations``) natively and run it."""
+    def emit_op(self, op: dict[str, Any], where: str | None = None) -> None:
+        """Compile one Op value (see ``alembic.operations``) natively and run it; ``where``
+        is the caller's ``file:line``."""
+        name = "op.%s" % op.get("op")
+        if where:
+            name = f"{name} at {where}"
         for sql in self._native.compile(json.dumps(op)):
-            self._exec_text(sql)
+            self._exec_text(sql, name)
 
     def _exec(
         self,
@@ -117,9 +123,16 @@ class DefaultImpl:
         multiparams: Any = None,
         params: Any = util.immutabledict(),
     ) -> Any:
+        if isinstance(construct, str) and not execution_options and not params:
+            if multiparams is not None and self.as_sql:
+                raise TypeError("SQL parameters not allowed with as_sql")
+            if multiparams is None:
+                self.emit_op({"op": "execute", "sqltext": construct})
+                return None
         if isinstance(construct, str):
-            self.emit_op({"op": "execute", "sqltext": construct})
-            return None
+            from sqlalchemy import text
+
+            construct = text(construct)
         if self.as_sql:
             if multiparams is not None or params:
                 raise TypeError("SQL parameters not allowed with as_sql")
@@ -135,8 +148,17 @@ class DefaultImpl:
                 str(compiled).replace("\t", "    ").strip() + self.command_terminator
             )
             return None
-        self._exec_text("")  # raises: online execution is not in this version
-        return None
+        # other SQL on the connection: what is buffered goes first
+        self._context._sync()
+        conn = self.connection
+        assert conn is not None
+        if execution_options:
+            conn = conn.execution_options(**execution_options)
+        if params and multiparams is not None:
+            raise TypeError("Can't send params and multiparams at the same time")
+        if multiparams:
+            return conn.execute(construct, multiparams)
+        return conn.execute(construct, params)
 
     def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
         self._exec(sql, execution_options)

@@ -19,6 +19,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterator
 
 from .. import util
+from .executor import DbapiExecutor, Provenance
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class _ProxyTransaction:
     def commit(self) -> None:
         t = self._proxied_transaction
         assert t is not None
+        self.migration_context._sync(verify=True)
         t.commit()
         self.migration_context._transaction = None
 
@@ -93,6 +95,15 @@ class _ProxyTransaction:
 
     def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
         if self._proxied_transaction is not None:
+            if type_ is None:
+                try:
+                    self.migration_context._sync(verify=True)
+                except BaseException as error:
+                    self._proxied_transaction.__exit__(type(error), error, error.__traceback__)
+                    self.migration_context._transaction = None
+                    raise
+            else:
+                self.migration_context._discard()
             self._proxied_transaction.__exit__(type_, value, traceback)
             self.migration_context._transaction = None
 
@@ -126,16 +137,18 @@ class MigrationContext:
         self.on_version_apply_callbacks = opts.get("on_version_apply", ())
         self._transaction: Any = None
         self._connection = connection
+        self._executor: DbapiExecutor | None = None
         if as_sql:
             # Alembic's `_stdout_connection`: a MockConnection writing what it is given, built
             # on first use (it needs the SQLAlchemy dialect object)
             self._connection = _STDOUT
             self._in_external_transaction = False
         else:
-            raise util.CommandError(
-                "alembic-rs does not support running migrations against a database yet "
-                "(online mode); use --sql to generate the SQL."
-            )
+            self._in_external_transaction = connection.in_transaction()
+            self._executor = DbapiExecutor(self)
+        # the version rows this run wrote are checked before commit (see _sync)
+        self._version_written = False
+        self._version_table_exists: bool | None = None
         self._migrations_fn = opts.get("fn")
         self.as_sql = as_sql
         self.purge = opts.get("purge", False)
@@ -149,6 +162,7 @@ class MigrationContext:
         self.version_table = version_table = opts.get("version_table", "alembic_version")
         self.version_table_schema = opts.get("version_table_schema", None)
         self._start_from_rev = opts.get("starting_rev")
+        self._lock = _AdvisoryLock.for_context(self, opts) if not as_sql else None
         impl_cls = ddl.DefaultImpl.get_by_dialect(spec)
         self.impl = impl_cls(
             spec.factory, self._connection_factory, self.as_sql, transactional_ddl,
@@ -157,6 +171,7 @@ class MigrationContext:
         native = _native_module()
         script = self.script
         native_map = script._native_map if script is not None else native.RevisionMap([])
+        self.impl._context = self
         self._native = self.impl._native = native.MigrationRun(
             native_map,
             version_table,
@@ -247,13 +262,43 @@ class MigrationContext:
     @contextmanager
     def autocommit_block(self) -> Iterator[None]:
         """Enter an "autocommit" block (commits the work before it, as Alembic does)."""
+        _in_connection_transaction = self._in_connection_transaction()
         if self.impl.transactional_ddl and self.as_sql:
             self.impl.emit_commit()
+        elif _in_connection_transaction:
+            assert self._transaction is not None
+            self._sync(verify=True)
+            if self._lock is not None:
+                # the commit ends the transaction-level lock: hold the session's from here
+                self._lock.hold_across_commits()
+            self._transaction.commit()
+            self._transaction = None
+        if not self.as_sql:
+            assert self.connection is not None and self._executor is not None
+            self._sync()
+            current_level = self.connection.get_isolation_level()
+            base_connection = self.connection
+            self.connection = base_connection.execution_options(isolation_level="AUTOCOMMIT")
+            fake_trans: Any = self.connection.begin()
+            self._executor.immediate = True
+        else:
+            fake_trans = None
         try:
             yield
         finally:
+            if not self.as_sql:
+                assert self.connection is not None and self._executor is not None
+                self._sync()
+                self._executor.immediate = False
+                if fake_trans is not None:
+                    fake_trans.commit()
+                self.connection.execution_options(isolation_level=current_level)
+                self.connection = base_connection
             if self.impl.transactional_ddl and self.as_sql:
                 self.impl.emit_begin()
+            elif _in_connection_transaction:
+                assert self.connection is not None
+                self._transaction = self.connection.begin()
 
     def begin_transaction(self, _per_migration: bool = False) -> Any:
         """Begin a logical transaction for migration operations."""
@@ -263,17 +308,28 @@ class MigrationContext:
             transaction_now = _per_migration == self._transaction_per_migration
         else:
             transaction_now = _per_migration is True
-        if not transaction_now or not self.impl.transactional_ddl:
-            # offline: a non-transactional context writes no BEGIN/COMMIT
+        if not transaction_now:
             return nullcontext()
+        elif not self.impl.transactional_ddl:
+            assert _per_migration
+            if self.as_sql:
+                return nullcontext()
+            elif self._transaction is not None:
+                return nullcontext()
+            self._transaction = _safe_begin(self.connection)
+            return _ProxyTransaction(self)
+        elif self.as_sql:
 
-        @contextmanager
-        def begin_commit() -> Iterator[None]:
-            self.impl.emit_begin()
-            yield
-            self.impl.emit_commit()
+            @contextmanager
+            def begin_commit() -> Iterator[None]:
+                self.impl.emit_begin()
+                yield
+                self.impl.emit_commit()
 
-        return begin_commit()
+            return begin_commit()
+        else:
+            self._transaction = _safe_begin(self.connection)
+            return _ProxyTransaction(self)
 
     def get_current_revision(self) -> str | None:
         heads = self.get_current_heads()
@@ -287,36 +343,131 @@ class MigrationContext:
         return heads[0]
 
     def get_current_heads(self) -> tuple[str, ...]:
-        start_from_rev: Any = self._start_from_rev
-        if start_from_rev == "base":
-            start_from_rev = None
-        elif start_from_rev is not None and self.script:
-            start_from_rev = [
-                self.script.get_revision(sfr).revision
-                for sfr in util.to_list(start_from_rev)
-                if sfr not in (None, "base")
-            ]
-        return util.to_tuple(start_from_rev, default=())
+        if self.as_sql:
+            start_from_rev: Any = self._start_from_rev
+            if start_from_rev == "base":
+                start_from_rev = None
+            elif start_from_rev is not None and self.script:
+                start_from_rev = [
+                    self.script.get_revision(sfr).revision
+                    for sfr in util.to_list(start_from_rev)
+                    if sfr not in (None, "base")
+                ]
+            return util.to_tuple(start_from_rev, default=())
+        if self._start_from_rev:
+            raise util.CommandError(
+                "Can't specify current_rev to context when using a database connection"
+            )
+        self._sync()
+        if not self._has_version_table():
+            return ()
+        from sqlalchemy import select
+
+        return tuple(
+            row[0] for row in self.connection.execute(select(self._version.c.version_num))
+        )
+
+    @util.memoized_property
+    def _version(self) -> Any:
+        """The version table as a SQLAlchemy Table (for reading it online)."""
+        from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table
+
+        vt = Table(
+            self.version_table,
+            MetaData(),
+            Column("version_num", String(32), nullable=False),
+            schema=self.version_table_schema,
+        )
+        if self.opts.get("version_table_pk", True):
+            vt.append_constraint(
+                PrimaryKeyConstraint("version_num", name=f"{self.version_table}_pkc")
+            )
+        return vt
+
+    def _has_version_table(self) -> bool:
+        self._version_table_exists = self.connection.dialect.has_table(
+            self.connection, self.version_table, self.version_table_schema
+        )
+        return self._version_table_exists
 
     def _ensure_version_table(self, purge: bool = False) -> None:
-        self.impl._exec_text(self._native.create_version_table())
+        if self.as_sql:
+            self.impl._exec_text(self._native.create_version_table())
+            return
+        # Alembic's `create(checkfirst=True)`: known already when the heads were read
+        if self._version_table_exists is None:
+            self._sync()
+            self._has_version_table()
+        if not self._version_table_exists:
+            self.impl._exec_text(self._native.create_version_table())
+            self._version_table_exists = True
+        if purge:
+            self.impl._exec_text(self._native.delete_all_versions())
+
+    # -- online synchronisation ------------------------------------------------------------
+
+    def _sync(self, verify: bool = False) -> None:
+        """Send buffered statements; with ``verify``, check the version rows they wrote."""
+        if self._executor is None:
+            return
+        self._executor.flush()
+        if verify and self._version_written:
+            self._version_written = False
+            from sqlalchemy import select
+
+            found = sorted(
+                row[0] for row in self.connection.execute(select(self._version.c.version_num))
+            )
+            expected = sorted(self._native.heads())
+            if found != expected:
+                raise util.CommandError(
+                    "Online migration expected the version table '%s' to hold %s after "
+                    "this run's updates; %s found (was it changed by something else?)"
+                    % (self.version_table, expected, found)
+                )
+
+    def _discard(self) -> None:
+        if self._executor is not None:
+            self._executor.discard()
 
     def stamp(self, script_directory: Any, revision: str) -> None:
         """Stamp the version table with a specific revision."""
         heads = self.get_current_heads()
+        if not self.as_sql and not heads:
+            self._ensure_version_table()
         self._native.set_heads(list(heads))
         for step in script_directory._stamp_revs(revision, heads):
             self._update_to_step(step)
+        self._sync()
 
     def run_migrations(self, **kw: Any) -> None:
         """Run the migration scripts established for this context."""
         self.impl.start_migrations()
+        dont_mutate = self.opts.get("dont_mutate", False)
+        if self._executor is not None:
+            self._executor.attach(self.connection)
+        try:
+            if self._lock is not None and not dont_mutate:
+                self._lock.acquire()
+            self._run_migrations(dont_mutate, **kw)
+            self._sync(verify=True)
+        finally:
+            if self._executor is not None:
+                self._executor.detach()
+            if self._lock is not None:
+                self._lock.release()
+
+    def _run_migrations(self, dont_mutate: bool, **kw: Any) -> None:
+        heads: tuple[str, ...]
         if self.purge:
             if self.as_sql:
                 raise util.CommandError("Can't use --purge with --sql mode")
-            heads: tuple[str, ...] = ()
+            self._ensure_version_table(purge=True)
+            heads = ()
         else:
             heads = self.get_current_heads()
+            if not self.as_sql and not heads and not dont_mutate:
+                self._ensure_version_table()
         self._native.set_heads(list(heads))
         assert self._migrations_fn is not None
         steps = list(self._migrations_fn(heads, self))
@@ -330,16 +481,24 @@ class MigrationContext:
                 log.info("Running %s", step)
                 if self.as_sql:
                     self.impl.static_output("-- Running %s" % (step.short_log,))
-                static = step._static_statements(self) if use_static else None
-                if static is not None:
-                    statements, error = static
-                    for sql in statements:
-                        self.impl._exec_text(sql)
-                    if error is not None:
-                        raise error
-                else:
-                    step.migration_fn(**kw)
-                heads_now = self._update_to_step(step)
+                self.impl._step = step
+                try:
+                    static = step._static_statements(self) if use_static else None
+                    if static is not None:
+                        statements, error = static
+                        for sql, op_name, index in statements:
+                            self.impl._exec_text(
+                                sql, f"op.{op_name} (op #{index} of {step._path})"
+                            )
+                        if error is not None:
+                            raise error
+                    else:
+                        step.migration_fn(**kw)
+                    heads_now = self._update_to_step(step)
+                finally:
+                    self.impl._step = None
+                if self.on_version_apply_callbacks:
+                    self._sync()
                 for callback in self.on_version_apply_callbacks:
                     callback(ctx=self, step=step.info, heads=set(heads_now), run_args=kw)
 
@@ -348,8 +507,14 @@ class MigrationContext:
         for message in debug:
             log.debug(message)
         for sql in statements:
-            self.impl._exec_text(sql)
+            self.impl._exec_text(sql, "the version table update")
+        if statements:
+            self._version_written = True
         return self._native.heads()
+
+    def _provenance(self, op: str) -> Provenance:
+        step = getattr(self.impl, "_step", None)
+        return Provenance(step.short_log if step is not None else "", op)
 
     def _in_connection_transaction(self) -> bool:
         try:
@@ -361,6 +526,70 @@ class MigrationContext:
     def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
         """Execute a SQL construct or string statement."""
         self.impl._exec(sql, execution_options)
+
+
+def _safe_begin(connection: Any) -> Any:
+    transaction = connection.get_transaction()
+    if transaction:
+        return transaction
+    return connection.begin()
+
+
+class _AdvisoryLock:
+    """A PostgreSQL advisory lock around an online run, so concurrent deploys serialise.
+
+    Real Alembic lets two ``upgrade`` runs race (sqlalchemy/alembic#633). A run that is one
+    transaction takes ``pg_advisory_xact_lock``, which ends with that transaction and so
+    also works through a transaction-mode pooler (PgBouncer, Neon's ``-pooler``). A run that
+    commits more than once (``transaction_per_migration``, an ``autocommit_block``) takes
+    the session-level ``pg_advisory_lock`` and releases it when the run ends: behind a
+    transaction-mode pooler a session lock is not reliable, see the README. Turn it off with
+    ``alembic_rs_lock = false`` in the ini section.
+    """
+
+    def __init__(self, context: MigrationContext, key: int) -> None:
+        self._context = context
+        self._key = key
+        self._session = False
+
+    @classmethod
+    def for_context(cls, context: MigrationContext, opts: dict[str, Any]) -> _AdvisoryLock | None:
+        env = context.environment_context
+        config = env.config if env is not None else None
+        if config is not None:
+            setting = config.get_main_option("alembic_rs_lock")
+            if setting is not None and not util.asbool(setting):
+                return None
+        import hashlib
+
+        name = "alembic_rs:%s.%s" % (context.version_table_schema or "", context.version_table)
+        key = int.from_bytes(hashlib.md5(name.encode()).digest()[:8], "big", signed=True)
+        return cls(context, key)
+
+    def acquire(self) -> None:
+        if self._context._transaction_per_migration:
+            self.hold_across_commits()
+        else:
+            self._context.connection.exec_driver_sql(
+                "SELECT pg_advisory_xact_lock(%d)" % self._key
+            )
+
+    def hold_across_commits(self) -> None:
+        if not self._session:
+            self._context.connection.exec_driver_sql("SELECT pg_advisory_lock(%d)" % self._key)
+            self._session = True
+
+    def release(self) -> None:
+        if self._session:
+            self._session = False
+            try:
+                self._context.connection.exec_driver_sql(
+                    "SELECT pg_advisory_unlock(%d)" % self._key
+                )
+            except Exception:
+                # the connection is gone or its transaction failed: the session ends, and
+                # PostgreSQL releases the lock with it
+                pass
 
 
 class _EncodedIO:

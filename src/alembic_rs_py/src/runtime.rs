@@ -205,6 +205,11 @@ impl MigrationRun {
         self.state.version_table().create()
     }
 
+    /// `DELETE FROM <version table>` (`stamp --purge`).
+    fn delete_all_versions(&self) -> String {
+        self.state.version_table().delete_all()
+    }
+
     /// Read these version files statically now, in parallel (before their steps run).
     fn prepare(&mut self, py: Python<'_>, paths: Vec<String>) {
         let paths: Vec<String> = paths
@@ -226,7 +231,7 @@ impl MigrationRun {
         py: Python<'_>,
         path: &str,
         is_upgrade: bool,
-    ) -> PyResult<Option<(Vec<String>, Option<Py<PyAny>>)>> {
+    ) -> PyResult<Option<(Vec<(String, &'static str, usize)>, Option<Py<PyAny>>)>> {
         if !self.evaluated.contains_key(path) {
             let module = eval::evaluate_file(std::path::Path::new(path));
             self.evaluated.insert(path.to_string(), module);
@@ -236,9 +241,11 @@ impl MigrationRun {
             Evaluated::Dynamic(_) => return Ok(None),
         };
         let mut out = Vec::new();
-        for op in &ops {
+        for (index, op) in ops.iter().enumerate() {
             match self.state.compile(op) {
-                Ok(statements) => out.extend(statements),
+                Ok(statements) => {
+                    out.extend(statements.into_iter().map(|s| (s, op.name(), index + 1)))
+                }
                 Err(e) => {
                     let err = ddl_error(py, e).into_value(py).into_any();
                     return Ok(Some((out, Some(err))));

@@ -64,6 +64,11 @@ impl VersionTable {
         format!("UPDATE {t} SET version_num='{to}' WHERE {t}.version_num = '{from}'")
     }
 
+    /// `DELETE` of every row (`stamp --purge`).
+    pub fn delete_all(&self) -> String {
+        format!("DELETE FROM {}", self.qualified)
+    }
+
     pub fn delete(&self, version: &str) -> String {
         let t = &self.qualified;
         format!("DELETE FROM {t} WHERE {t}.version_num = '{version}'")

@@ -1,0 +1,93 @@
+"""The built-in operations' implementations: each turns its operation object into one value
+of alembic-rs's Op model (``to_op``) and hands it to ``operations.impl.emit_op``.
+
+``operations.impl`` is the migration context's impl, or in ``batch_alter_table`` the batch
+impl that emits the collected ops when the block ends. ``execute`` always goes straight to
+the migration context's impl, as in Alembic.
+
+Register a replacement with ``Operations.implementation_for(op_cls, replace=True)``.
+"""
+
+from __future__ import annotations
+
+from . import ops, to_op
+from .base import Operations
+
+
+@Operations.implementation_for(ops.AlterColumnOp)
+def alter_column(operations, operation) -> None:
+    operations.impl.emit_op(to_op.alter_column(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.DropTableOp)
+def drop_table(operations, operation) -> None:
+    operations.impl.emit_op(to_op.drop_table(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.DropColumnOp)
+def drop_column(operations, operation) -> None:
+    operations.impl.emit_op(to_op.drop_column(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.CreateIndexOp)
+def create_index(operations, operation) -> None:
+    operations.impl.emit_op(to_op.create_index(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.DropIndexOp)
+def drop_index(operations, operation) -> None:
+    operations.impl.emit_op(to_op.drop_index(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.CreateTableOp)
+def create_table(operations, operation):
+    context = operations.migration_context
+    op = to_op.create_table(operation, context)
+    table = to_op.table_object(operation, context)
+    operations.impl.emit_op(op)
+    return table
+
+
+@Operations.implementation_for(ops.RenameTableOp)
+def rename_table(operations, operation) -> None:
+    operations.impl.emit_op(to_op.rename_table(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.CreateTableCommentOp)
+def create_table_comment(operations, operation) -> None:
+    operations.impl.emit_op(to_op.create_table_comment(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.DropTableCommentOp)
+def drop_table_comment(operations, operation) -> None:
+    operations.impl.emit_op(to_op.drop_table_comment(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.AddColumnOp)
+def add_column(operations, operation) -> None:
+    if operation.kw:
+        check = getattr(operations.impl, "check_add_column_options", None)
+        if check is not None:
+            check(operation.kw)
+    operations.impl.emit_op(to_op.add_column(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.AddConstraintOp)
+def create_constraint(operations, operation) -> None:
+    operations.impl.emit_op(to_op.add_constraint(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.DropConstraintOp)
+def drop_constraint(operations, operation) -> None:
+    operations.impl.emit_op(to_op.drop_constraint(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.BulkInsertOp)
+def bulk_insert(operations, operation) -> None:
+    operations.impl.emit_op(to_op.bulk_insert(operation, operations.migration_context))
+
+
+@Operations.implementation_for(ops.ExecuteSQLOp)
+def execute_sql(operations, operation) -> None:
+    context = operations.migration_context
+    context.impl.emit_op(to_op.execute(operation, context))

@@ -1,0 +1,135 @@
+"""``DbapiExecutor``: runs compiled statements through the connection ``env.py`` configured.
+
+Alembic sends every statement on its own, one round trip each. Here statements are buffered
+-- across ops and migrations, version-table writes included -- and sent together as one
+multi-statement string, synchronising only where something needs the database's answer:
+
+- before any statement other code executes on the connection (a data migration's
+  ``op.get_bind().execute(...)``, a SQLAlchemy Core construct, a user's event hook): a
+  ``before_execute`` / ``before_cursor_execute`` listener flushes first, so that code sees
+  the DDL before it; merely calling ``op.get_bind()`` costs nothing;
+- before ``on_version_apply`` callbacks, at ``autocommit_block`` boundaries, at commit, and
+  when the run ends.
+
+Inside a transaction each batch is ``SAVEPOINT ...; <statements>; RELEASE SAVEPOINT ...``:
+when a statement fails, the batch is rolled back to its savepoint and replayed one statement
+at a time through SQLAlchemy, so the error raised is exactly the one Alembic's own
+execution of that statement raises (the database's exception, as SQLAlchemy wraps it), and
+it gets a note naming the migration and the op. Outside a transaction (``autocommit_block``,
+non-transactional DDL) statements are sent one at a time, as PostgreSQL runs a
+multi-statement string as one implicit transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+_SAVEPOINT = "alembic_rs_batch"
+
+
+class Provenance(NamedTuple):
+    """Where a statement comes from, for error messages."""
+
+    step: str
+    """``"upgrade a -> b"``, or ``""`` outside a migration step."""
+    op: str
+    """``"op.add_column (op #2) at versions/b.py:14"`` or the like; ``""`` when unknown."""
+
+    def describe(self) -> str:
+        where = f"while running {self.step}" if self.step else "while running migrations"
+        return f"alembic-rs: {where}: {self.op}" if self.op else f"alembic-rs: {where}"
+
+
+class DbapiExecutor:
+    """Buffers statements for one SQLAlchemy Connection and sends them in batches."""
+
+    def __init__(self, context: Any) -> None:
+        self._context = context
+        self._pending: list[tuple[str, Provenance]] = []
+        self._flushing = False
+        self._listening_on: Any = None
+        # statements one at a time (autocommit blocks)
+        self.immediate = False
+        # how many times statements went to the server (for diagnostics and tests)
+        self.batches = 0
+
+    # -- the listener that makes other code on the connection a synchronisation point ------
+
+    def attach(self, connection: Any) -> None:
+        from sqlalchemy import event
+
+        if self._listening_on is connection:
+            return
+        self.detach()
+        event.listen(connection, "before_execute", self._before_other_sql)
+        event.listen(connection, "before_cursor_execute", self._before_other_sql)
+        self._listening_on = connection
+
+    def detach(self) -> None:
+        if self._listening_on is None:
+            return
+        from sqlalchemy import event
+
+        connection, self._listening_on = self._listening_on, None
+        event.remove(connection, "before_execute", self._before_other_sql)
+        event.remove(connection, "before_cursor_execute", self._before_other_sql)
+
+    def _before_other_sql(self, *args: Any, **kw: Any) -> None:
+        if not self._flushing and self._pending:
+            self.flush()
+
+    # -- statements ----------------------------------------------------------------------
+
+    def submit(self, sql: str, provenance: Provenance) -> None:
+        self._pending.append((sql, provenance))
+        if self.immediate:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send what is buffered; raise the first failing statement's own error."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        connection = self._context.connection
+        self._flushing = True
+        try:
+            if self.immediate or len(pending) == 1 or not connection.in_transaction():
+                for sql, provenance in pending:
+                    self._one(connection, sql, provenance)
+                return
+            batch = ";\n".join(
+                [f"SAVEPOINT {_SAVEPOINT}"]
+                + [sql for sql, _ in pending]
+                + [f"RELEASE SAVEPOINT {_SAVEPOINT}"]
+            )
+            self.batches += 1
+            try:
+                connection.exec_driver_sql(batch)
+            except Exception as batch_error:
+                # find the failing statement: back to the savepoint, then one at a time,
+                # so the error is that statement's own
+                self.batches += 1
+                connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
+                for sql, provenance in pending:
+                    self._one(connection, sql, provenance)
+                raise batch_error
+        finally:
+            self._flushing = False
+
+    def _one(self, connection: Any, sql: str, provenance: Provenance) -> None:
+        self.batches += 1
+        try:
+            connection.exec_driver_sql(sql)
+        except Exception as error:
+            _add_note(error, provenance.describe())
+            raise
+
+    def discard(self) -> None:
+        """Drop what is buffered (the transaction it belonged to is being rolled back)."""
+        self._pending.clear()
+
+
+def _add_note(error: BaseException, note: str) -> None:
+    add_note = getattr(error, "add_note", None)  # Python 3.11+
+    if add_note is not None and note not in getattr(error, "__notes__", ()):
+        add_note(note)
