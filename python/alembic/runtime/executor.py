@@ -11,6 +11,10 @@ multi-statement string, synchronising only where something needs the database's 
 - before ``on_version_apply`` callbacks, at ``autocommit_block`` boundaries, at commit, and
   when the run ends.
 
+Log records about the statements (``Running upgrade a -> b``) wait in the buffer with them
+and are emitted once the statements before them have run, so that after a failure the log
+shows exactly the migrations Alembic would have reached.
+
 Inside a transaction each batch is ``SAVEPOINT ...; <statements>; RELEASE SAVEPOINT ...``:
 when a statement fails, the batch is rolled back to its savepoint and replayed one statement
 at a time through SQLAlchemy, so the error raised is exactly the one Alembic's own
@@ -22,7 +26,7 @@ multi-statement string as one implicit transaction.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 _SAVEPOINT = "alembic_rs_batch"
 
@@ -45,7 +49,9 @@ class DbapiExecutor:
 
     def __init__(self, context: Any) -> None:
         self._context = context
-        self._pending: list[tuple[str, Provenance]] = []
+        # statements, and log records waiting for the statements before them: (sql,
+        # provenance) or (None, emit)
+        self._pending: list[tuple[str | None, Any]] = []
         self._flushing = False
         self._listening_on: Any = None
         # statements one at a time (autocommit blocks)
@@ -85,36 +91,57 @@ class DbapiExecutor:
         if self.immediate:
             self.flush()
 
+    def log(self, emit: Callable[[], None]) -> None:
+        """Emit a log record once the statements submitted before it have run."""
+        if self._pending:
+            self._pending.append((None, emit))
+        else:
+            emit()
+
     def flush(self) -> None:
         """Send what is buffered; raise the first failing statement's own error."""
         if not self._pending:
             return
         pending, self._pending = self._pending, []
+        statements = [sql for sql, _ in pending if sql is not None]
         connection = self._context.connection
         self._flushing = True
         try:
-            if self.immediate or len(pending) == 1 or not connection.in_transaction():
-                for sql, provenance in pending:
-                    self._one(connection, sql, provenance)
+            if (
+                self.immediate
+                or len(statements) <= 1
+                or not connection.in_transaction()
+            ):
+                self._one_by_one(connection, pending)
                 return
             batch = ";\n".join(
-                [f"SAVEPOINT {_SAVEPOINT}"]
-                + [sql for sql, _ in pending]
-                + [f"RELEASE SAVEPOINT {_SAVEPOINT}"]
+                [f"SAVEPOINT {_SAVEPOINT}", *statements, f"RELEASE SAVEPOINT {_SAVEPOINT}"]
             )
             self.batches += 1
+            failed = False
             try:
                 connection.exec_driver_sql(batch)
-            except Exception as batch_error:
-                # find the failing statement: back to the savepoint, then one at a time,
-                # so the error is that statement's own
-                self.batches += 1
-                connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
-                for sql, provenance in pending:
-                    self._one(connection, sql, provenance)
-                raise batch_error
+            except Exception:
+                failed = True
+            if not failed:
+                for sql, emit in pending:
+                    if sql is None:
+                        emit()
+                return
+            # find the failing statement: back to the savepoint, then one at a time, so the
+            # error raised is that statement's own
+            self.batches += 1
+            connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
+            self._one_by_one(connection, pending)
         finally:
             self._flushing = False
+
+    def _one_by_one(self, connection: Any, pending: list[tuple[str | None, Any]]) -> None:
+        for sql, what in pending:
+            if sql is None:
+                what()
+            else:
+                self._one(connection, sql, what)
 
     def _one(self, connection: Any, sql: str, provenance: Provenance) -> None:
         self.batches += 1

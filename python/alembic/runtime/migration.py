@@ -478,7 +478,7 @@ class MigrationContext:
             with self.begin_transaction(_per_migration=True):
                 if self.as_sql and not self._native.heads():
                     self.impl._exec_text(self._native.create_version_table())
-                log.info("Running %s", step)
+                self._log(log.info, "Running %s", step)
                 if self.as_sql:
                     self.impl.static_output("-- Running %s" % (step.short_log,))
                 self.impl._step = step
@@ -495,6 +495,10 @@ class MigrationContext:
                     else:
                         step.migration_fn(**kw)
                     heads_now = self._update_to_step(step)
+                except BaseException:
+                    # what ran before the error must be sent (and may fail first), and logged
+                    self._sync()
+                    raise
                 finally:
                     self.impl._step = None
                 if self.on_version_apply_callbacks:
@@ -505,12 +509,19 @@ class MigrationContext:
     def _update_to_step(self, step: MigrationStep) -> list[str]:
         statements, debug = self._native.update_to_step(step._ref)
         for message in debug:
-            log.debug(message)
+            self._log(log.debug, message)
         for sql in statements:
             self.impl._exec_text(sql, "the version table update")
         if statements:
             self._version_written = True
         return self._native.heads()
+
+    def _log(self, method: Callable[..., None], *args: Any) -> None:
+        """Log now offline; online, once the statements before the record have run."""
+        if self._executor is None:
+            method(*args)
+        else:
+            self._executor.log(lambda: method(*args))
 
     def _provenance(self, op: str) -> Provenance:
         step = getattr(self.impl, "_step", None)
