@@ -95,8 +95,16 @@ enum Command {
     },
     #[command(hide = true)]
     Check(Passthrough),
-    #[command(hide = true)]
-    Current(Passthrough),
+    /// Display the current revision for a database (natively: with a template env.py)
+    Current {
+        /// Use more verbose output
+        #[arg(short = 'v', long)]
+        verbose: bool,
+        /// Check if all head revisions are applied to the database. Exit with an error
+        /// code if this is not the case.
+        #[arg(long)]
+        check_heads: bool,
+    },
     /// Revert to a previous version (natively: --sql with a template env.py only)
     #[command(allow_negative_numbers = true)]
     Downgrade {
@@ -198,7 +206,11 @@ fn invocation(cli: Cli, argv: Vec<OsString>) -> Invocation {
         },
         Command::Show { rev } => Request::Show { rev },
         Command::Check(_) => Request::NotNative("check"),
-        Command::Current(_) => Request::NotNative("current"),
+        Command::Current {
+            verbose: false,
+            check_heads: false,
+        } => Request::Current,
+        Command::Current { .. } => Request::NotNative("current"),
         Command::Downgrade { revision, sql, .. } => Request::Migrate {
             command: OfflineCommand::Downgrade { revision },
             sql,
@@ -279,8 +291,8 @@ mod tests {
 
     #[test]
     fn refused_commands_take_any_arguments() {
-        let cli = parse_ok(&["current", "--verbose", "--help"]).unwrap();
-        assert!(matches!(cli.command, Command::Current(_)));
+        let cli = parse_ok(&["check", "--verbose", "--help"]).unwrap();
+        assert!(matches!(cli.command, Command::Check(_)));
         assert!(parse_ok(&["ensure_version"]).is_ok());
         assert!(parse_ok(&["nosuchcmd"]).is_err());
     }

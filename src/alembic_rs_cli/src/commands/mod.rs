@@ -5,8 +5,8 @@
 mod branches;
 mod heads;
 mod history;
+mod migrate;
 mod not_native;
-mod offline;
 mod project;
 mod show;
 
@@ -43,7 +43,9 @@ pub(crate) enum Request {
     Show {
         rev: String,
     },
-    /// `upgrade` / `downgrade` / `stamp`; natively only with `--sql` and a template env.py.
+    /// `current` without options: natively with a template env.py.
+    Current,
+    /// `upgrade` / `downgrade` / `stamp` with a template env.py.
     Migrate {
         command: alembic_rs_core::runtime::OfflineCommand,
         sql: bool,
@@ -151,12 +153,8 @@ pub(crate) fn run(
             *indicate_current,
         ),
         Request::Show { rev } => show::show(&script, out, rev),
-        Request::Migrate { command, sql } => {
-            if !sql {
-                return Err(not_native_command(command.name()));
-            }
-            offline::run(&script, out, command)
-        }
+        Request::Migrate { command, sql } => migrate::run(&script, out, command, *sql),
+        Request::Current => migrate::current(&script, out),
         Request::NotNative(command) => Err(not_native_command(command)),
     }
 }

@@ -133,6 +133,12 @@ impl StatementStyle {
     }
 }
 
+/// Whether SQL text (`sa.text` semantics) has `:name` bind parameters.
+pub fn has_bind_parameters(text: &str) -> bool {
+    use sql_text::{Binds, render_text};
+    render_text(text, false, Binds::Named) != render_text(text, false, Binds::Null)
+}
+
 /// State shared by the ops of one migration context (Alembic's `impl.memo`).
 #[derive(Clone, Debug, Default)]
 pub struct DdlSession {

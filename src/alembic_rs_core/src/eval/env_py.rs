@@ -50,10 +50,44 @@ with context.begin_transaction():
     context.run_migrations()
 "#;
 
+const ONLINE_BODY: &str = r#"
+connectable = engine_from_config(
+    config.get_section(config.config_ini_section, {}),
+    prefix="sqlalchemy.",
+    poolclass=pool.NullPool,
+)
+with connectable.connect() as connection:
+    context.configure(connection=connection, target_metadata=target_metadata)
+    with context.begin_transaction():
+        context.run_migrations()
+"#;
+
+/// What a template `env.py` does, as far as a native run needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemplateEnv {
+    /// Online mode is the template's too: an engine from the ini section's `sqlalchemy.*`
+    /// options (NullPool), `configure(connection=...)`, one transaction block.
+    pub online: bool,
+}
+
 /// Whether `source` is an `env.py` whose offline run is exactly the template's: configure
 /// from `sqlalchemy.url` with named paramstyle and literal binds, log through the ini's
 /// `fileConfig`, one transaction block.
 pub fn is_template_offline_env(source: &str) -> bool {
+    template_env(source).is_some()
+}
+
+/// [`is_template_offline_env`], and whether the online path is the template's as well.
+pub fn template_env(source: &str) -> Option<TemplateEnv> {
+    let mut online_fn = false;
+    let mut online_dispatch = false;
+    let offline = recognise(source, &mut online_fn, &mut online_dispatch);
+    offline.then_some(TemplateEnv {
+        online: online_fn && online_dispatch,
+    })
+}
+
+fn recognise(source: &str, online_fn: &mut bool, online_dispatch: &mut bool) -> bool {
     let Ok(parsed) = parse_module(source) else {
         return false;
     };
@@ -61,11 +95,12 @@ pub fn is_template_offline_env(source: &str) -> bool {
     let reference = |text: &str| -> Option<Vec<Stmt>> {
         parse_module(text).ok().map(|p| p.syntax().body.to_vec())
     };
-    let (Some(config), Some(file_config), Some(metadata), Some(offline)) = (
+    let (Some(config), Some(file_config), Some(metadata), Some(offline), Some(online)) = (
         reference(CONFIG),
         reference(FILE_CONFIG),
         reference(TARGET_METADATA),
         reference(OFFLINE_BODY),
+        reference(ONLINE_BODY),
     ) else {
         return false;
     };
@@ -130,11 +165,25 @@ pub fn is_template_offline_env(source: &str) -> bool {
                 {
                     return false;
                 }
+                if def.name.as_str() == "run_migrations_online"
+                    && !def.is_async
+                    && def.parameters.is_empty()
+                {
+                    let mut fbody: &[Stmt] = &def.body;
+                    if let Some(Stmt::Expr(e)) = fbody.first()
+                        && e.value.is_string_literal_expr()
+                    {
+                        fbody = &fbody[1..];
+                    }
+                    *online_fn = fbody.len() == online.len()
+                        && fbody.iter().zip(&online).all(|(a, b)| same(a, b));
+                }
             }
             Stmt::If(branch) => {
                 // if context.is_offline_mode(): run_migrations_offline() else: <not run>
-                let Some(test) = reference("context.is_offline_mode()\nrun_migrations_offline()")
-                else {
+                let Some(test) = reference(
+                    "context.is_offline_mode()\nrun_migrations_offline()\nrun_migrations_online()",
+                ) else {
                     return false;
                 };
                 let Stmt::Expr(test_expr) = &test[0] else {
@@ -154,6 +203,8 @@ pub fn is_template_offline_env(source: &str) -> bool {
                 {
                     return false;
                 }
+                let orelse = &branch.elif_else_clauses[0].body;
+                *online_dispatch = orelse.len() == 1 && same(&orelse[0], &test[2]);
                 seen.4 = true;
             }
             _ => return false,

@@ -13,6 +13,9 @@ pub enum RuntimeError {
     /// `CommandError` from `command.stamp` when ranges name different starting revisions.
     #[error("Stamp operation with --sql only supports a single starting revision at a time")]
     StampMultipleStartingRevisions,
+    /// `CommandError` from `command.upgrade` / `downgrade` online given `a:b`.
+    #[error("Range revision not allowed")]
+    RangeNotAllowed,
     /// `CommandError` from `MigrationContext.run_migrations`.
     #[error("Can't use --purge with --sql mode")]
     PurgeWithSql,

@@ -12,6 +12,7 @@
 mod error;
 mod migration;
 mod offline;
+mod online;
 mod session;
 
 pub use error::RuntimeError;
@@ -20,4 +21,5 @@ pub use offline::{
     ContextOptions, LogLevel, LogRecord, MigrationScripts, OfflineCommand, OfflineOutput,
     ScriptDocs, StaticScripts, run_offline,
 };
+pub use online::{OnlineRun, context_logs, plan_online};
 pub use session::{MigrationRun, PlanKind, PlannedStep, plan};

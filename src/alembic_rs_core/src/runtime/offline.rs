@@ -341,6 +341,7 @@ fn current_heads(map: &RevisionMap, start: Option<&str>) -> Result<Vec<String>, 
 pub struct StaticScripts<'a> {
     metas: &'a [ScriptMeta],
     evaluated: std::collections::HashMap<usize, crate::eval::EvaluatedModule>,
+    refuse_binds: bool,
 }
 
 impl<'a> StaticScripts<'a> {
@@ -348,7 +349,15 @@ impl<'a> StaticScripts<'a> {
         StaticScripts {
             metas,
             evaluated: std::collections::HashMap::new(),
+            refuse_binds: false,
         }
+    }
+
+    /// Treat `execute()` text with `:name` bind parameters as not static: online, SQLAlchemy
+    /// needs a value for each (and raises without one), which only Python reproduces.
+    pub fn refusing_bind_parameters(mut self) -> Self {
+        self.refuse_binds = true;
+        self
     }
 
     fn path(&self, revision: &Revision) -> &str {
@@ -405,6 +414,17 @@ impl MigrationScripts for StaticScripts<'_> {
                 });
             }
         };
+        if self.refuse_binds
+            && let Some(crate::ops::Op::Execute(e)) = ops.iter().find(|op| {
+                matches!(op, crate::ops::Op::Execute(e) if !e.compiled && crate::ddl::has_bind_parameters(&e.sqltext))
+            })
+        {
+            return Err(RuntimeError::NotStatic {
+                path,
+                function,
+                reason: format!("execute() text with bind parameters: {:?}", e.sqltext),
+            });
+        }
         let mut out = Vec::new();
         for op in ops {
             out.extend(run.compile(op).map_err(|e| RuntimeError::Compile {

@@ -438,3 +438,30 @@ pub fn show<S: ScriptSource + ?Sized>(
     }
     Ok(out)
 }
+
+/// `command.current` without `--verbose`: `script.get_all_current(heads)`, each as
+/// `cmd_format(False)`. (Alembic iterates a set; here the map's order.)
+pub fn current_lines<S: ScriptSource + ?Sized>(
+    map: &RevisionMap,
+    src: &S,
+    heads: &[String],
+) -> Result<Vec<String>, ScriptError> {
+    let sd = map.script_directory();
+    let revs = sd.get_all_current(&RevArg::Tuple(heads.to_vec()))?;
+    Ok(revs
+        .into_iter()
+        .map(|rev| {
+            cmd_format(
+                rev,
+                src.path(rev),
+                src.module_doc(rev),
+                false,
+                false,
+                false,
+                false,
+                false,
+                true,
+            )
+        })
+        .collect())
+}
