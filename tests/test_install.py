@@ -74,8 +74,7 @@ def test_uv_override_keeps_real_alembic_out(tmp_path: Path, wheel: Path) -> None
     version = _run([str(bin_dir / "alembic"), "--version"], cwd=project).stdout
     assert "alembic-rs" in version
     # our alembic package is the one installed, and imports without any warning. (Importing
-    # pytest_alembic itself needs alembic.runtime and alembic.autogenerate, which come with
-    # the migration runtime.)
+    # pytest_alembic itself needs alembic.autogenerate, which this version does not have.)
     probe = _run(
         [
             str(bin_dir / "python"),

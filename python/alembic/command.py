@@ -22,12 +22,12 @@ if TYPE_CHECKING:
     _RevIdType = Any
 
 
-def _needs_runtime(what: str) -> util.CommandError:
-    # The migration runtime (env.py, MigrationContext, the DDL compiler) is not part of this
-    # build yet; say so by name instead of doing less than asked.
+def _needs_autogenerate(what: str) -> util.CommandError:
+    # Autogenerate (comparing MetaData with the database) is not part of this build yet;
+    # say so by name instead of doing less than asked.
     return util.CommandError(
-        f"alembic-rs does not support {what} yet: it needs the migration runtime (env.py, "
-        "database connection), which this version of alembic-rs does not include."
+        f"alembic-rs does not support {what} yet: it needs autogenerate, which this version "
+        "of alembic-rs does not include."
     )
 
 
@@ -70,7 +70,8 @@ def revision(
 ) -> Script | None | list[Script | None]:
     """Create a new revision file.
 
-    See Alembic's ``command.revision``; ``autogenerate`` and ``sql`` need the migration runtime.
+    See Alembic's ``command.revision``; ``autogenerate`` and ``revision_environment`` need
+    autogenerate, which this version does not include.
     """
     from .script import generate
 
@@ -94,7 +95,7 @@ def check(config: Config) -> None:
 
     :param config: a :class:`.Config` object.
     """
-    raise _needs_runtime("'check' (autogenerate)")
+    raise _needs_autogenerate("'check'")
 
 
 def merge(
@@ -188,7 +189,16 @@ def show(config: Config, rev: str) -> None:
     """
     script = ScriptDirectory.from_config(config)
     if rev == "current":
-        raise _needs_runtime("'show current'")
+        from .runtime.environment import EnvironmentContext
+
+        def show_current(rev: Any, context: Any) -> Any:
+            for sc in script.get_revisions(rev):
+                config.print_stdout(sc.log_entry)
+            return []
+
+        with EnvironmentContext(config, script, fn=show_current):
+            script.run_env()
+        return
     for line in script._show_lines(rev):
         config.print_stdout(line)
 
@@ -213,12 +223,37 @@ def history(
         base, head = rev_range.strip().split(":")
     else:
         base = head = None
-    if indicate_current or "current" in (base, head):
-        raise _needs_runtime("'history' against the current database revision")
-    if util.asbool(config.get_alembic_option("revision_environment")):
-        raise _needs_runtime("'history' with revision_environment = true")
-    for line in script._history_lines(base or "base", head or "heads", verbose):
-        config.print_stdout(line)
+    environment = util.asbool(config.get_alembic_option("revision_environment"))
+    if not (environment or indicate_current or "current" in (base, head)):
+        for line in script._history_lines(base or "base", head or "heads", verbose):
+            config.print_stdout(line)
+        return
+    from .runtime.environment import EnvironmentContext
+
+    def _display_history(base: Any, head: Any, currents: Any = ()) -> None:
+        for sc in script.walk_revisions(base=base or "base", head=head or "heads"):
+            if indicate_current:
+                sc._db_current_indicator = sc.revision in currents
+            config.print_stdout(
+                sc.cmd_format(
+                    verbose=verbose,
+                    include_branches=True,
+                    include_doc=True,
+                    include_parents=True,
+                )
+            )
+
+    def _display_current_history(rev: Any, context: Any) -> Any:
+        if head == "current":
+            _display_history(base, rev, rev)
+        elif base == "current":
+            _display_history(rev, head, rev)
+        else:
+            _display_history(base, head, rev)
+        return []
+
+    with EnvironmentContext(config, script, fn=_display_current_history):
+        script.run_env()
 
 
 def heads(config: Config, verbose: bool = False, resolve_dependencies: bool = False) -> None:
@@ -263,8 +298,8 @@ def current(config: Config, check_heads: bool = False, verbose: bool = False) ->
             )
         if check_heads and (set(context.get_current_heads()) != set(script.get_heads())):
             raise util.DatabaseNotAtHead("Database is not on all head revisions")
-        for rev in script.get_all_current(rev):
-            config.print_stdout(rev.cmd_format(verbose))
+        for sc in script.get_all_current(rev):
+            config.print_stdout(sc.cmd_format(verbose))
         return []
 
     with EnvironmentContext(config, script, fn=display_version, dont_mutate=True):

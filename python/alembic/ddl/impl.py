@@ -121,14 +121,17 @@ class DefaultImpl:
         construct: Any,
         execution_options: Any = None,
         multiparams: Any = None,
-        params: Any = util.immutabledict(),
+        params: Any = util.EMPTY_DICT,
     ) -> Any:
-        if isinstance(construct, str) and not execution_options and not params:
-            if multiparams is not None and self.as_sql:
-                raise TypeError("SQL parameters not allowed with as_sql")
-            if multiparams is None:
-                self.emit_op({"op": "execute", "sqltext": construct})
-                return None
+        if (
+            isinstance(construct, str)
+            and not execution_options
+            and not params
+            and multiparams is None
+            and (self.as_sql or not self._native_has_binds(construct))
+        ):
+            self.emit_op({"op": "execute", "sqltext": construct})
+            return None
         if isinstance(construct, str):
             from sqlalchemy import text
 
@@ -159,6 +162,12 @@ class DefaultImpl:
         if multiparams:
             return conn.execute(construct, multiparams)
         return conn.execute(construct, params)
+
+    @staticmethod
+    def _native_has_binds(sql: str) -> bool:
+        from alembic_rs import _native
+
+        return _native.has_bind_parameters(sql)
 
     def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
         self._exec(sql, execution_options)

@@ -465,14 +465,18 @@ def _type_table(sqltypes, pg) -> dict:
     return table
 
 
-def _enum(t, what: str) -> dict:
+def _enum(t, what: str, table_schema) -> dict:
     if getattr(t, "collation", None) is not None:
         raise _refuse(what, "Enum(collation=...) is not in alembic-rs's Op model")
     d = {"type": "enum", "values": [str(v) for v in t.enums]}
     if t.name is not None:
         d["name"] = str(t.name)
-    if t.schema is not None:
-        d["schema"] = str(t.schema)
+    schema = t.schema
+    if schema is None and getattr(t, "_inherit_schema", False):
+        # Enum(inherit_schema=True) takes the schema of the table it is attached to
+        schema = table_schema
+    if schema is not None:
+        d["schema"] = str(schema)
     if not t.native_enum:
         d["native_enum"] = False
     if not getattr(t, "create_type", True):
@@ -485,8 +489,9 @@ def _enum(t, what: str) -> dict:
     return d
 
 
-def sql_type(type_, ctx, what: str):
-    """A type (instance or class) -> SqlType dict; ``None`` for ``None`` / ``NullType``."""
+def sql_type(type_, ctx, what: str, table_schema=None):
+    """A type (instance or class) -> SqlType dict; ``None`` for ``None`` / ``NullType``.
+    ``table_schema``: the schema of the table a column of this type is created in."""
     if type_ is None:
         return None
     m = _sa()
@@ -498,14 +503,17 @@ def sql_type(type_, ctx, what: str):
     conv = m.types.get(type(type_))
     if conv is not None:
         if conv == "array":
-            d = {"type": "array", "item_type": sql_type(type_.item_type, ctx, what)}
+            d = {
+                "type": "array",
+                "item_type": sql_type(type_.item_type, ctx, what, table_schema),
+            }
             if d["item_type"] is None:
                 raise _refuse(what, "an ARRAY of NullType")
             if type_.dimensions is not None:
                 d["dimensions"] = type_.dimensions
             return d
         if conv == "enum":
-            return _enum(type_, what)
+            return _enum(type_, what, table_schema)
         d = conv(type_)
         if d is not None:
             return d
@@ -515,7 +523,7 @@ def sql_type(type_, ctx, what: str):
         impl = type_.load_dialect_impl(ctx.dialect)
         if isinstance(impl, m.SchemaType) and not isinstance(impl, m.TypeDecorator):
             # its CREATE TYPE / CHECK must not be lost: carry the impl it stands for
-            return sql_type(impl, ctx, what)
+            return sql_type(impl, ctx, what, table_schema)
     elif isinstance(type_, m.SchemaType):
         raise _refuse(
             what,
@@ -529,8 +537,9 @@ def sql_type(type_, ctx, what: str):
 # columns and constraints
 
 
-def column_spec(col, ctx, what: str) -> dict:
-    """``sa.Column`` -> ColumnSpec, from what the user gave (not what a Table set later)."""
+def column_spec(col, ctx, what: str, table_schema=None) -> dict:
+    """``sa.Column`` -> ColumnSpec, from what the user gave (not what a Table set later),
+    for a table in schema ``table_schema``."""
     m = _sa()
     if not isinstance(col, m.Column):
         raise TypeError(f"{what}: {col!r} is not a Column")
@@ -541,7 +550,7 @@ def column_spec(col, ctx, what: str) -> dict:
             "non-blank .name before adding to a Table."
         )
     d = {"name": _ident(name, what, "Column name")}
-    t = sql_type(col.type, ctx, what)
+    t = sql_type(col.type, ctx, what, table_schema)
     if t is not None:
         d["type"] = t
     if col._user_defined_nullable is not m.NULL_UNSPECIFIED:
@@ -815,7 +824,7 @@ def create_table(op, ctx) -> dict:
     primary_keys = 0
     for item in op.columns:
         if isinstance(item, m.Column):
-            columns.append(column_spec(item, ctx, what))
+            columns.append(column_spec(item, ctx, what, op.schema))
         elif isinstance(item, m.Index):
             raise _refuse(
                 what,
@@ -908,7 +917,7 @@ def add_column(op, ctx) -> dict:
     d = {
         "op": "add_column",
         "table_name": _ident(op.table_name, what, "table_name"),
-        "column": column_spec(op.column, ctx, what),
+        "column": column_spec(op.column, ctx, what, op.schema),
     }
     _put(d, "schema", _ident(op.schema, what, "schema"))
     for key in ("if_not_exists", "inline_references", "inline_primary_key"):

@@ -90,4 +90,26 @@ def bulk_insert(operations, operation) -> None:
 @Operations.implementation_for(ops.ExecuteSQLOp)
 def execute_sql(operations, operation) -> None:
     context = operations.migration_context
+    if not context.as_sql and _needs_sqlalchemy(operation.sqltext):
+        # online, a Core construct (or text with bind parameters) runs on the connection as
+        # Alembic runs it, with its parameters and SQLAlchemy's own errors
+        context.impl._exec(operation.sqltext, operation.execution_options)
+        return
     context.impl.emit_op(to_op.execute(operation, context))
+
+
+def _needs_sqlalchemy(sqltext) -> bool:
+    if isinstance(sqltext, str):
+        return operations_impl_has_binds(sqltext)
+    from sqlalchemy.sql.elements import TextClause
+
+    if isinstance(sqltext, TextClause):
+        # text() parses its `:name` bind parameters
+        return bool(sqltext._bindparams)
+    return True
+
+
+def operations_impl_has_binds(sql: str) -> bool:
+    from ..ddl.impl import DefaultImpl
+
+    return DefaultImpl._native_has_binds(sql)

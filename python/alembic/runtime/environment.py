@@ -15,6 +15,7 @@ from typing import Any
 from .. import util
 from .migration import MigrationContext
 
+
 class EnvironmentContext:
     """A configurational facade made available in an ``env.py`` script."""
 

@@ -107,11 +107,7 @@ class DbapiExecutor:
         connection = self._context.connection
         self._flushing = True
         try:
-            if (
-                self.immediate
-                or len(statements) <= 1
-                or not connection.in_transaction()
-            ):
+            if self.immediate or len(statements) <= 1 or not connection.in_transaction():
                 self._one_by_one(connection, pending)
                 return
             batch = ";\n".join(

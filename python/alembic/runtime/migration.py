@@ -363,9 +363,7 @@ class MigrationContext:
             return ()
         from sqlalchemy import select
 
-        return tuple(
-            row[0] for row in self.connection.execute(select(self._version.c.version_num))
-        )
+        return tuple(row[0] for row in self.connection.execute(select(self._version.c.version_num)))
 
     @util.memoized_property
     def _version(self) -> Any:
@@ -487,9 +485,7 @@ class MigrationContext:
                     if static is not None:
                         statements, error = static
                         for sql, op_name, index in statements:
-                            self.impl._exec_text(
-                                sql, f"op.{op_name} (op #{index} of {step._path})"
-                            )
+                            self.impl._exec_text(sql, f"op.{op_name} (op #{index} of {step._path})")
                         if error is not None:
                             raise error
                     else:
@@ -581,9 +577,7 @@ class _AdvisoryLock:
         if self._context._transaction_per_migration:
             self.hold_across_commits()
         else:
-            self._context.connection.exec_driver_sql(
-                "SELECT pg_advisory_xact_lock(%d)" % self._key
-            )
+            self._context.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%d)" % self._key)
 
     def hold_across_commits(self) -> None:
         if not self._session:

@@ -6,9 +6,9 @@ Behaviour, printed lines and error texts follow Alembic 1.20 (``alembic.command`
 rendered from the *project's* ``script.py.mako`` with Mako, which is imported only when a
 file is rendered (``util.template_to_file``): read-only commands never import it.
 
-Anything that needs the migration runtime (running env.py: ``--autogenerate``, ``--sql``
-with ``revision_environment``, ``revision_environment = true``, ``edit current``) raises a
-:class:`.CommandError` that says so, instead of silently doing less than Alembic would.
+What needs autogenerate's ``RevisionContext`` (``--autogenerate``, ``revision_environment
+= true``) raises a :class:`.CommandError` that says so, instead of silently doing less than
+Alembic would. ``edit current`` runs env.py to read the database's revision.
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ _slug_re = re.compile(r"\w+")
 _only_source_rev_file = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
 
 
-def _needs_runtime(what: str) -> util.CommandError:
-    # Same wording as alembic.command for the other runtime-dependent commands.
-    return util.CommandError(
-        f"alembic-rs does not support {what} yet: it needs the migration runtime (env.py, "
-        "database connection), which this version of alembic-rs does not include."
-    )
+def _needs_autogenerate(what: str) -> util.CommandError:
+    # Running env.py for a new revision goes through autogenerate's RevisionContext
+    # (process_revision_directives, template_args), which this build does not include.
+    from ..command import _needs_autogenerate as needs
+
+    return needs(what)
 
 
 # -- list_templates / init ----------------------------------------------------------------
@@ -433,9 +433,9 @@ def revision_command(
     if autogenerate:
         if sql:
             raise util.CommandError("Using --sql with --autogenerate does not make any sense")
-        raise _needs_runtime("'revision --autogenerate'")
+        raise _needs_autogenerate("'revision --autogenerate'")
     elif environment:
-        raise _needs_runtime("'revision' with revision_environment = true")
+        raise _needs_autogenerate("'revision' with revision_environment = true")
     elif sql:
         raise util.CommandError(
             "Using --sql with the revision command when "
@@ -470,7 +470,7 @@ def merge_command(
     script = ScriptDirectory.from_config(config)
 
     if util.asbool(config.get_alembic_option("revision_environment")):
-        raise _needs_runtime("'merge' with revision_environment = true")
+        raise _needs_autogenerate("'merge' with revision_environment = true")
 
     return generate_revision(
         script,
@@ -489,8 +489,18 @@ def edit_command(config: Config, rev: str) -> None:
     script = ScriptDirectory.from_config(config)
 
     if rev == "current":
-        # "current" is the database's revision: finding it means running env.py
-        raise _needs_runtime("'edit current'")
+        from ..runtime.environment import EnvironmentContext
+
+        def edit_current(rev: Any, context: Any) -> Any:
+            if not rev:
+                raise util.CommandError("No current revisions")
+            for sc in script.get_revisions(rev):
+                util.open_in_editor(sc.path)
+            return []
+
+        with EnvironmentContext(config, script, fn=edit_current):
+            script.run_env()
+        return
 
     revs = script.get_revisions(rev)
     if not revs:

@@ -21,5 +21,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(runtime::evaluate_file, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::plan_steps, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::step_info, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::has_bind_parameters, m)?)?;
     Ok(())
 }

@@ -126,6 +126,7 @@ pub(crate) struct MigrationRun {
     map: Py<NativeRevisionMap>,
     state: runtime::MigrationRun,
     evaluated: HashMap<String, EvaluatedModule>,
+    literal_binds: bool,
 }
 
 fn runtime_error(py: Python<'_>, err: RuntimeError) -> PyErr {
@@ -189,6 +190,7 @@ impl MigrationRun {
             map,
             state: runtime::MigrationRun::new(&opts, style),
             evaluated: HashMap::new(),
+            literal_binds,
         })
     }
 
@@ -240,6 +242,16 @@ impl MigrationRun {
             Evaluated::Static(ops) => ops.clone(),
             Evaluated::Dynamic(_) => return Ok(None),
         };
+        // online, `execute()` text with bind parameters needs SQLAlchemy (values, errors):
+        // the Python path runs it
+        if !self.literal_binds
+            && ops.iter().any(|op| {
+                matches!(op, Op::Execute(e) if !e.compiled
+                    && alembic_rs_core::ddl::has_bind_parameters(&e.sqltext))
+            })
+        {
+            return Ok(None);
+        }
         let mut out = Vec::new();
         for (index, op) in ops.iter().enumerate() {
             match self.state.compile(op) {
@@ -285,6 +297,12 @@ impl MigrationRun {
             .collect();
         Ok((writes.statements, debug))
     }
+}
+
+/// Whether SQL text (`sa.text` semantics) has `:name` bind parameters.
+#[pyfunction]
+pub(crate) fn has_bind_parameters(text: &str) -> bool {
+    alembic_rs_core::ddl::has_bind_parameters(text)
 }
 
 /// `(upgrade ops JSON or None, downgrade ops JSON or None, upgrade reason, downgrade
