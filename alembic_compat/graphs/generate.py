@@ -10,6 +10,9 @@ version locations, recursive version locations, the header spellings found in re
 identifiers that are not literals, and so on. Next to each project, ``compat.json`` lists the
 extra read-only command lines worth comparing for it (revision ids are only known here).
 
+``compat.json`` also lists, under ``offline``, the ``--sql`` command lines worth comparing for
+the project in tests/test_offline_sql.py (beyond the common ones that need no ids).
+
 ``broken/`` holds projects that real Alembic rejects (cycle, dangling down_revision, duplicate
 id, syntax error, ...); tests/test_errors_readonly.py compares the error text.
 
@@ -332,6 +335,8 @@ class Project:
     files: dict[str, str | bytes] = field(default_factory=dict)
     # extra command lines for compat.json; ids written as {node} are substituted
     cases: list[list[str]] = field(default_factory=list)
+    # offline (--sql) command lines for compat.json's "offline" list, substituted likewise
+    offline: list[list[str]] = field(default_factory=list)
     # raw file contents overriding the rendered revision for a node (exotic spellings)
     raw: dict[str, str | bytes] = field(default_factory=dict)
     seed: int = 0
@@ -401,13 +406,16 @@ def substitute(args: list[str], ids: dict[str, str]) -> list[str]:
 
 def write_cases(root: Path, project: Project, ids: dict[str, str]) -> None:
     # one command line per line, so that diffs of compat.json stay readable
-    cases = ",\n".join(
-        "    " + json.dumps(substitute(c, ids), ensure_ascii=False) for c in project.cases
-    )
+    def lines(commands: list[list[str]]) -> str:
+        return ",\n".join(
+            "    " + json.dumps(substitute(c, ids), ensure_ascii=False) for c in commands
+        )
+
+    offline = f',\n  "offline": [\n{lines(project.offline)}\n  ]' if project.offline else ""
     text = (
         "{\n"
         f'  "description": {json.dumps(project.description, ensure_ascii=False)},\n'
-        f'  "cases": [\n{cases}\n  ]\n'
+        f'  "cases": [\n{lines(project.cases)}\n  ]{offline}\n'
         "}\n"
     )
     json.loads(text)
@@ -464,6 +472,12 @@ def branches_merges() -> Project:
             ["history", "-r-3:"],
             ["history", "-r", "base:{base}"],
         ],
+        offline=[
+            ["upgrade", "{c}:{m2}", "--sql"],
+            ["downgrade", "{m3}:{i}", "--sql"],
+            ["upgrade", "{base}:+2", "--sql"],
+            ["stamp", "{m1}", "--sql"],
+        ],
     )
 
 
@@ -490,6 +504,12 @@ def open_branches() -> Project:
             ["history", "-r", "base:{c2}"],
             ["show", "{c2}@head"],
             ["history", "-r", "{e}:"],
+        ],
+        offline=[
+            ["upgrade", "{a}:{d1}", "--sql"],
+            ["upgrade", "{b}:heads", "--sql"],
+            ["downgrade", "{d1}:{b}", "--sql"],
+            ["upgrade", "{c2}@head", "--sql"],
         ],
     )
 
@@ -532,6 +552,12 @@ def multiple_bases() -> Project:
             ["show", "bases"],
             ["history", "-r", "base:auth@head", "-v"],
         ],
+        offline=[
+            ["upgrade", "networking@head", "--sql"],
+            ["upgrade", "auth@head", "--sql"],
+            ["downgrade", "auth@head:auth@base", "--sql"],
+            ["upgrade", "{rep_1}:{rep_2}", "--sql"],
+        ],
     )
 
 
@@ -568,6 +594,10 @@ def two_locations() -> Project:
             ["history", "-r", "audit@base:audit@head"],
             ["history", "-r", "{core_2}:{core_4}"],
         ],
+        offline=[
+            ["upgrade", "audit@head", "--sql"],
+            ["upgrade", "{core_2}:{core_4}", "--sql"],
+        ],
     )
 
 
@@ -595,6 +625,10 @@ def two_locations_legacy() -> Project:
         version_dirs=("alembic/versions", "extensions/versions"),
         files={"alembic.ini": ini(alembic)},
         cases=[["show", "ext@head"], ["history", "-r", "{ext_1}:"]],
+        offline=[
+            ["upgrade", "ext@head", "--sql"],
+            ["downgrade", "{main_3}:{main_1}", "--sql"],
+        ],
     )
 
 
@@ -629,6 +663,9 @@ def recursive() -> Project:
         revs=revs,
         files=files,
         cases=[["show", "{r4a}"], ["show", "{r7}"], ["history", "-r", "{r3}:{r6}"]],
+        offline=[
+            ["upgrade", "{r3}:{r6}", "--sql"],
+        ],
     )
 
 
@@ -914,6 +951,9 @@ def header_styles() -> Project:
             ["show", "listed"],
             ["history", "-r", "{unicode}:{legacy}", "-v"],
         ],
+        offline=[
+            ["upgrade", "{unicode}:{legacy}", "--sql"],
+        ],
     )
 
 
@@ -1031,6 +1071,9 @@ def computed_ids() -> Project:
             ["show", "computed@head"],
             ["history", "-r", "{prefix}:{after}"],
         ],
+        offline=[
+            ["upgrade", "{prefix}:{after}", "--sql"],
+        ],
     )
 
 
@@ -1056,6 +1099,10 @@ def prefixes() -> Project:
             ["show", "abcd_feature"],
             ["show", "abcd_f"],
             ["history", "-r", "abcd1:abcde"],
+        ],
+        offline=[
+            ["upgrade", "abcd1:abcde", "--sql"],
+            ["upgrade", "abcd_feature@head", "--sql"],
         ],
     )
 
@@ -1099,6 +1146,9 @@ prepend_sys_path = [
         script_location="migrations",
         files={"pyproject.toml": toml, "alembic.ini": ini_text},
         cases=[["show", "{c2}"], ["history", "-r", "{b}:"]],
+        offline=[
+            ["upgrade", "{b}:{d}", "--sql"],
+        ],
     )
 
 
@@ -1152,6 +1202,10 @@ def named_sections() -> Project:
             ["-n", "alembic", "heads"],
             ["-n", "reporting", "show", "{r1}"],
         ],
+        offline=[
+            ["-n", "reporting", "upgrade", "heads", "--sql"],
+            ["-n", "reporting", "upgrade", "{r1}:{r3}", "--sql"],
+        ],
     )
 
 
@@ -1170,6 +1224,9 @@ def package_location() -> Project:
         script_location="myapp/migrations",
         files=files,
         cases=[["show", "{b}"]],
+        offline=[
+            ["upgrade", "{a}:{c}", "--sql"],
+        ],
     )
 
 
@@ -1225,6 +1282,10 @@ def mesh(name: str, n: int, seed: int, open_heads: int = 1) -> Project:
             ["history", "-r", f"{{{mid}}}:"],
             ["show", "line0@head"],
             ["history", "-r", "line1@base:"],
+        ],
+        offline=[
+            ["upgrade", f"{{{quarter}}}:{{{mid}}}", "--sql"],
+            ["upgrade", "line0@head", "--sql"],
         ],
     )
 
