@@ -735,10 +735,52 @@ def constraint_spec(constraint, ctx, what: str) -> dict:
         if opts.get("not_valid"):
             d["not_valid"] = True
         return d
+    exclude = _exclude_class()
+    if exclude is not None and isinstance(constraint, exclude):
+        return _exclude_spec(constraint, name, ctx, what)
     raise _refuse(
         what,
         f"the constraint {type(constraint).__name__} is not in alembic-rs's Op model",
     )
+
+
+def _exclude_class():
+    import sys
+
+    module = sys.modules.get("sqlalchemy.dialects.postgresql")
+    return getattr(module, "ExcludeConstraint", None) if module is not None else None
+
+
+def _exclude_spec(constraint, name, ctx, what: str) -> dict:
+    """``postgresql.ExcludeConstraint`` in ``create_table`` -> ConstraintSpec ``exclude``."""
+    m = _sa()
+    if constraint.ops:
+        raise _refuse(what, "ExcludeConstraint(ops=...) is not in alembic-rs's Op model")
+    elements = []
+    for expr, column_name, operator in constraint._render_exprs:
+        if isinstance(expr, str):
+            column = expr
+        elif isinstance(expr, m.ColumnClause) and not expr.is_literal:
+            column = expr.name
+        elif column_name is not None and not isinstance(expr, m.ClauseElement):
+            column = column_name
+        else:
+            raise _refuse(
+                what,
+                f"the ExcludeConstraint element {expr!r} is an expression; alembic-rs's Op "
+                "model carries column names only",
+            )
+        elements.append([_ident(column, what, "element"), str(operator)])
+    d = {"kind": "exclude"}
+    if name is not None:
+        d["name"] = name
+    d["elements"] = elements
+    if constraint.where is not None:
+        d["where"] = _sql_text(constraint.where, ctx, what, "where", include_table=False)
+    if constraint.using is not None:
+        d["using"] = str(constraint.using)
+    _deferrability(constraint, d)
+    return d
 
 
 # ---------------------------------------------------------------------------------------------
@@ -821,16 +863,13 @@ def create_table(op, ctx) -> dict:
     m = _sa()
     columns = []
     constraints = []
+    indexes = []
     primary_keys = 0
     for item in op.columns:
         if isinstance(item, m.Column):
             columns.append(column_spec(item, ctx, what, op.schema))
         elif isinstance(item, m.Index):
-            raise _refuse(
-                what,
-                "an sa.Index given to create_table (alembic-rs's Op model has no indexes in "
-                "create_table; use op.create_index after it)",
-            )
+            indexes.append(_table_index(item, op, ctx))
         elif isinstance(item, m.Constraint):
             if getattr(item, "_type_bound", False):
                 continue
@@ -845,6 +884,8 @@ def create_table(op, ctx) -> dict:
     d["columns"] = columns
     if constraints:
         d["constraints"] = constraints
+    if indexes:
+        d["indexes"] = indexes
     _put(d, "comment", op.comment)
     if op.prefixes:
         d["prefixes"] = [str(p) for p in op.prefixes]
@@ -852,6 +893,23 @@ def create_table(op, ctx) -> dict:
         d["if_not_exists"] = bool(op.if_not_exists)
     if op.kw:
         d["other_options"] = _other_options(op.kw)
+    return d
+
+
+def _table_index(index, op, ctx) -> dict:
+    """An ``sa.Index`` given to ``create_table``: what ``create_index`` would emit for it."""
+    from . import ops
+
+    index_op = ops.CreateIndexOp(
+        index.name,
+        op.table_name,
+        list(index.expressions),
+        schema=op.schema,
+        unique=bool(index.unique),
+        **index.kwargs,
+    )
+    d = create_index(index_op, ctx)
+    del d["op"]
     return d
 
 

@@ -150,9 +150,9 @@ pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
         DdlError::Unsupported { .. } => {
             PyNotImplementedError::new_err(format!("alembic-rs: {err}"))
         }
-        DdlError::Invalid { .. } => match py
+        DdlError::Invalid { class, .. } => match py
             .import("sqlalchemy.exc")
-            .and_then(|m| m.getattr("CompileError"))
+            .and_then(|m| m.getattr(class))
             .and_then(|c| c.call1((err.message(),)))
         {
             Ok(instance) => PyErr::from_value(instance),

@@ -12,9 +12,9 @@ use crate::ops::{
     AddColumn, AlterColumn, BulkInsert, CheckSpec, ColumnDefault, ColumnSpec, CommentChange,
     ComputedSpec, ConstraintSpec, CreateCheckConstraint, CreateExcludeConstraint, CreateForeignKey,
     CreatePrimaryKey, CreateTable, CreateTableComment, CreateUniqueConstraint, DefaultChange,
-    DropColumn, DropConstraint, DropIndex, DropTable, DropTableComment, Execute, ForeignKeySpec,
-    IdentitySpec, IndexColumn, IndexSpec, Op, OtherOptions, PrimaryKeySpec, RenameTable,
-    ServerDefault, SqlType, UniqueSpec,
+    DropColumn, DropConstraint, DropIndex, DropTable, DropTableComment, ExcludeSpec, Execute,
+    ForeignKeySpec, IdentitySpec, IndexColumn, IndexSpec, Op, OtherOptions, PrimaryKeySpec,
+    RenameTable, ServerDefault, SqlType, UniqueSpec,
 };
 
 /// A table reference: optional schema + name.
@@ -49,6 +49,13 @@ pub trait DdlImpl {
 
     /// The dialect's identifier quoting.
     fn preparer(&self) -> &IdentifierPreparer;
+
+    /// `EXCLUDE ...` of a `postgresql.ExcludeConstraint` (without `ALTER TABLE ... ADD`).
+    fn exclude_constraint_ddl(&self, _constraint: &ExcludeSpec) -> Result<String, DdlError> {
+        Err(DdlError::unsupported(
+            "ExcludeConstraint (a PostgreSQL constraint)",
+        ))
+    }
 
     /// The driver's paramstyle and the context's `literal_binds`: how `execute()` renders
     /// bind parameters in SQL text.
@@ -113,6 +120,9 @@ pub trait DdlImpl {
                     index.unique,
                 )?);
             }
+        }
+        for index in &op.indexes {
+            out.push(self.create_index(index)?);
         }
         if self.separate_comments() {
             if let Some(comment) = &op.comment {
@@ -688,7 +698,8 @@ pub(crate) fn constraint_name(
     p: &IdentifierPreparer,
     name: &ObjectName,
 ) -> Result<String, DdlError> {
-    p.format_constraint_name(name).map_err(DdlError::invalid)
+    p.format_constraint_name(name)
+        .map_err(|m| DdlError::invalid_as("IdentifierError", m))
 }
 
 /// `schema.index` of DROP INDEX (the schema quoted as one name).
@@ -786,6 +797,7 @@ pub(crate) fn constraint_ddl<D: DdlImpl + ?Sized>(
             deferrability(fk.deferrable, fk.initially.as_deref())?,
             imp.not_valid_clause(fk.not_valid)?
         ),
+        TableConstraint::Exclude(x) => imp.exclude_constraint_ddl(x)?,
         TableConstraint::Check(ck) => format!(
             "{}CHECK ({}){}{}",
             preamble(p, ck.name.as_ref())?,
@@ -913,8 +925,13 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
             .column_ddl(column, facts)
             .and_then(|spec| Ok(spec + &inline_checks(imp, column)?))
             .map_err(|e| match e {
-                DdlError::Invalid { op: name, message } => DdlError::Invalid {
+                DdlError::Invalid {
                     op: name,
+                    class,
+                    message,
+                } => DdlError::Invalid {
+                    op: name,
+                    class,
                     message: format!(
                         "(in table '{}', column '{}'): {message}",
                         op.table_name, column.name
@@ -941,6 +958,7 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
                 }
             }
             ConstraintSpec::Check(c) => constraints.push(TableConstraint::Check(c.clone())),
+            ConstraintSpec::Exclude(x) => constraints.push(TableConstraint::Exclude(x.clone())),
         }
     }
     for column in &op.columns {

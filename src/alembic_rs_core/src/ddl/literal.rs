@@ -77,6 +77,15 @@ pub(crate) fn render_for_type(
             V::Int(_) | V::Bool(_) | V::Float(_) => Err(cannot_render()),
             _ => Err(unsupported()),
         },
+        // `Uuid.literal_processor`: with `as_uuid=False` the value is a str, rendered
+        // without its dashes (a UUID object there fails in SQLAlchemy)
+        SqlType::Uuid { as_uuid: false, .. } => match value {
+            V::String(s) => Ok(string_literal(&s.replace('-', ""), double_percents)),
+            V::Tagged(TaggedValue::Uuid(_)) => Err(DdlError::invalid(
+                "AttributeError: 'UUID' object has no attribute 'replace'",
+            )),
+            _ => Err(unsupported()),
+        },
         SqlType::Uuid { .. } => match value {
             V::String(s) | V::Tagged(TaggedValue::Uuid(s)) => {
                 Ok(string_literal(s, double_percents))

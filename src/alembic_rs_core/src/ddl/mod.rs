@@ -49,9 +49,14 @@ pub enum DdlError {
         dialect: &'static str,
         what: String,
     },
-    /// Alembic / SQLAlchemy reject the op as well (`CompileError`, `ArgumentError`, ...).
+    /// Alembic / SQLAlchemy reject the op as well; `class` is the exception SQLAlchemy
+    /// raises (`"CompileError"`, `"IdentifierError"`, ...).
     #[error("{op}: {message}")]
-    Invalid { op: &'static str, message: String },
+    Invalid {
+        op: &'static str,
+        class: &'static str,
+        message: String,
+    },
 }
 
 impl DdlError {
@@ -64,8 +69,14 @@ impl DdlError {
     }
 
     pub(crate) fn invalid(message: impl Into<String>) -> Self {
+        Self::invalid_as("CompileError", message)
+    }
+
+    /// Rejected with SQLAlchemy's exception `class` (in `sqlalchemy.exc`).
+    pub(crate) fn invalid_as(class: &'static str, message: impl Into<String>) -> Self {
         DdlError::Invalid {
             op: "",
+            class,
             message: message.into(),
         }
     }
@@ -82,8 +93,9 @@ impl DdlError {
                 },
                 what,
             },
-            DdlError::Invalid { op, message } => DdlError::Invalid {
+            DdlError::Invalid { op, class, message } => DdlError::Invalid {
                 op: if op.is_empty() { op_name } else { op },
+                class,
                 message,
             },
         }

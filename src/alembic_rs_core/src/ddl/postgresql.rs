@@ -12,8 +12,8 @@ use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
 use super::{DdlError, DdlImpl, DdlSession, Paramstyle, StatementStyle, TableName};
 use crate::ops::{
-    AlterColumn, ColumnDefault, ColumnSpec, CreateExcludeConstraint, DropIndex, IdentitySpec,
-    IndexColumn, IndexSpec, LiteralValue, SqlType,
+    AlterColumn, ColumnDefault, ColumnSpec, CreateExcludeConstraint, DropIndex, ExcludeSpec,
+    IdentitySpec, IndexColumn, IndexSpec, LiteralValue, SqlType,
 };
 
 /// The PostgreSQL DDL compiler.
@@ -259,16 +259,30 @@ impl DdlImpl for PostgresqlImpl {
         op: &CreateExcludeConstraint,
     ) -> Result<Vec<String>, DdlError> {
         reject_other_options(&op.other_options)?;
+        let spec = ExcludeSpec {
+            name: op.constraint_name.clone(),
+            elements: op.elements.clone(),
+            where_: op.where_.clone(),
+            using: op.using.clone(),
+            deferrable: op.deferrable,
+            initially: op.initially.clone(),
+        };
+        Ok(vec![format!(
+            "ALTER TABLE {} ADD {}",
+            self.format_table(TableName::new(op.schema.as_deref(), &op.table_name)),
+            self.exclude_constraint_ddl(&spec)?
+        )])
+    }
+
+    /// `PGDDLCompiler.visit_exclude_constraint`.
+    fn exclude_constraint_ddl(&self, x: &ExcludeSpec) -> Result<String, DdlError> {
         let p = &self.preparer;
-        let mut text = format!(
-            "ALTER TABLE {} ADD ",
-            self.format_table(TableName::new(op.schema.as_deref(), &op.table_name))
-        );
-        if let Some(name) = &op.constraint_name {
+        let mut text = String::new();
+        if let Some(name) = &x.name {
             text.push_str(&format!("CONSTRAINT {} ", constraint_name(p, name)?));
         }
-        let using = op.using.as_deref().unwrap_or("gist");
-        let elements = op
+        let using = x.using.as_deref().unwrap_or("gist");
+        let elements = x
             .elements
             .iter()
             .map(|(column, operator)| format!("{} WITH {operator}", p.quote(column)))
@@ -278,14 +292,14 @@ impl DdlImpl for PostgresqlImpl {
             "EXCLUDE USING {} ({elements})",
             validate_sql_phrase(using, Phrase::IndexUsing)?.to_lowercase()
         ));
-        if let Some(where_) = &op.where_ {
+        if let Some(where_) = &x.where_ {
             text.push_str(&format!(
                 " WHERE ({})",
                 render_text(where_, p.double_percents(), Binds::Null)
             ));
         }
-        text.push_str(&deferrability(op.deferrable, op.initially.as_deref())?);
-        Ok(vec![text])
+        text.push_str(&deferrability(x.deferrable, x.initially.as_deref())?);
+        Ok(text)
     }
 
     /// `PGTypeCompiler`.

@@ -5,8 +5,8 @@
 use super::DdlError;
 use crate::ops::ObjectName;
 use crate::ops::{
-    Autoincrement, CheckSpec, ColumnSpec, ConstraintSpec, ForeignKeySpec, PrimaryKeySpec, SqlType,
-    UniqueSpec,
+    Autoincrement, CheckSpec, ColumnSpec, ConstraintSpec, ExcludeSpec, ForeignKeySpec,
+    PrimaryKeySpec, SqlType, UniqueSpec,
 };
 
 /// A constraint of a table, rendered in CREATE TABLE or `ALTER TABLE ... ADD`.
@@ -16,6 +16,7 @@ pub(crate) enum TableConstraint {
     Unique(UniqueSpec),
     ForeignKey(ForeignKeySpec),
     Check(CheckSpec),
+    Exclude(ExcludeSpec),
     /// The CHECK a non-native `Enum(create_constraint=True)` adds: `col IN ('a', 'b')`.
     EnumCheck {
         name: Option<ObjectName>,

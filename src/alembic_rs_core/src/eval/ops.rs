@@ -56,6 +56,7 @@ pub(super) fn evaluate_op(scope: &Scope, call: &ExprCall) -> Verdict<Op> {
                 schema: args.opt_string(s, "schema")?,
                 columns,
                 constraints,
+                indexes: Vec::new(),
                 comment: args.opt_string(s, "comment")?,
                 prefixes: args.opt_strings(s, "prefixes")?,
                 if_not_exists: args.opt_bool(s, "if_not_exists")?,

@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 pub use schema::{
     Autoincrement, CheckSpec, ColumnDefault, ColumnForeignKey, ColumnSpec, CommentChange,
-    ComputedSpec, ConstraintSpec, DefaultChange, ForeignKeySpec, IdentitySpec, IndexColumn,
-    ObjectName, OtherOptions, PrimaryKeySpec, ServerDefault, UniqueSpec,
+    ComputedSpec, ConstraintSpec, DefaultChange, ExcludeSpec, ForeignKeySpec, IdentitySpec,
+    IndexColumn, ObjectName, OtherOptions, PrimaryKeySpec, ServerDefault, UniqueSpec,
 };
 pub use types::SqlType;
 pub use value::{LiteralValue, TaggedValue};
@@ -92,6 +92,10 @@ pub struct CreateTable {
     /// Table-level constraint objects, in the order they were created.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<ConstraintSpec>,
+    /// `sa.Index(...)` objects given to `create_table`: created after the table (and after
+    /// the indexes of `index=True` columns), each as `create_index` would.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<IndexSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// `prefixes=["TEMPORARY"]`.

@@ -201,6 +201,25 @@ pub enum ConstraintSpec {
     Unique(UniqueSpec),
     ForeignKey(ForeignKeySpec),
     Check(CheckSpec),
+    Exclude(ExcludeSpec),
+}
+
+/// `postgresql.ExcludeConstraint((column, operator), ..., name=, using=, where=,
+/// deferrable=, initially=)`; `where` is SQL text (`sa.text` semantics).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExcludeSpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<ObjectName>,
+    pub elements: Vec<(String, String)>,
+    #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
+    pub where_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub using: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferrable: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initially: Option<String>,
 }
 
 /// `sa.PrimaryKeyConstraint(*columns, name=, deferrable=, initially=, postgresql_include=)`.
