@@ -1048,6 +1048,14 @@ def alter_column(op, ctx) -> dict:
     # batch_alter_column's column placement only matters when the table is recreated
     kw.pop("insert_before", None)
     kw.pop("insert_after", None)
+    if (
+        kw.pop("autoincrement", None) is not None
+        or kw.pop("existing_autoincrement", None) is not None
+    ):
+        # DefaultImpl.alter_column: MySQL-only options, ignored elsewhere with a warning
+        from .. import util
+
+        util.warn("autoincrement and existing_autoincrement only make sense for MySQL")
     if kw:
         d["other_options"] = _other_options(kw)
     return d

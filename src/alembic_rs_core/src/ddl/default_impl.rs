@@ -661,8 +661,14 @@ pub trait DdlImpl {
 // -------------------------------------------------------------------------------------
 
 /// Refuse keyword arguments the model has no field for.
+/// Refuses keyword arguments the model has no field for — except another dialect's
+/// (`mysql_length=`), which SQLAlchemy's PostgreSQL compiler ignores too.
 pub(crate) fn reject_other_options(options: &OtherOptions) -> Result<(), DdlError> {
-    match options.keys().next() {
+    const OTHER_DIALECTS: [&str; 5] = ["mysql_", "mariadb_", "sqlite_", "mssql_", "oracle_"];
+    match options
+        .keys()
+        .find(|k| !OTHER_DIALECTS.iter().any(|d| k.starts_with(d)))
+    {
         Some(key) => Err(DdlError::unsupported(format!("the option {key}"))),
         None => Ok(()),
     }
