@@ -9,8 +9,17 @@ help: ## list the targets
 dev: ## build the extension into .venv (uv sync)
 	uv sync
 
-demo: dev ## the main job: alembic-rs on the trip planner example project
-	cd $(DEMO) && ../../.venv/bin/alembic heads && ../../.venv/bin/alembic history --verbose && ../../.venv/bin/alembic show head
+# The demo database: DEMO_DATABASE_URL, else a fresh database on the local server.
+DEMO_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/trip_planner_demo
+
+demo: dev ## the main job: migrate the trip planner example project (offline SQL, then a database)
+	cd $(DEMO) && ../../.venv/bin/alembic heads && ../../.venv/bin/alembic history --verbose
+	cd $(DEMO) && DATABASE_URL=$(DEMO_DATABASE_URL) ../../.venv/bin/alembic upgrade head --sql
+	.venv/bin/python tests/fresh_database.py $(DEMO_DATABASE_URL)
+	cd $(DEMO) && export DATABASE_URL=$(DEMO_DATABASE_URL) && \
+	  ../../.venv/bin/alembic upgrade head && ../../.venv/bin/alembic current && \
+	  ../../.venv/bin/alembic downgrade -1 && ../../.venv/bin/alembic upgrade head && \
+	  ../../.venv/bin/alembic current --verbose
 
 lint: ## rustfmt, clippy -D warnings, ruff
 	cargo fmt --all --check
