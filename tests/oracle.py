@@ -42,9 +42,10 @@ ORACLE_HOME = REPO / ".oracle"
 # are pinned because their output is the expected value of every differential test.
 ORACLE_REQUIREMENTS = (
     "alembic==1.20.1",
-    "sqlalchemy==2.1.9",
+    "sqlalchemy[asyncio]==2.1.9",
     "psycopg2-binary",
     "psycopg[binary]",
+    "asyncpg",
     "python-dotenv",
     "mako",
     "pytest-alembic",

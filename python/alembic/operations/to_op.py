@@ -842,10 +842,15 @@ def literal_value(value, what: str, arg: str):
         return {"time": value.isoformat()}
     if isinstance(value, uuid.UUID):
         return {"uuid": str(value)}
+    if isinstance(value, datetime.timedelta):
+        return {"interval": repr(value.total_seconds())}
+    if isinstance(value, (list, tuple)):
+        return [literal_value(v, what, arg) for v in value]
     raise _refuse(
         what,
         f"{arg}: a {type(value).__name__} value ({value!r}); alembic-rs's Op model carries "
-        "None, bool, int, float, str, Decimal, date, datetime, time and UUID values",
+        "None, bool, int, float, str, Decimal, date, datetime, time, UUID, timedelta and "
+        "list values",
     )
 
 
@@ -1449,7 +1454,7 @@ def _bulk_value(value, col, ctx, what: str):
         value = value.value
     raw = value
     if col is not None and value is not None:
-        t = col.type
+        t = _native_emulated(col.type, ctx)
         if isinstance(t, m.TypeDecorator):
             if t._has_literal_processor:
                 value = t.process_literal_param(value, ctx.dialect)
@@ -1485,10 +1490,20 @@ def _bulk_column_type(col, ctx, what: str):
     """The type a ``bulk_insert`` column's values are rendered with: a ``TypeDecorator``
     stands for its implementation (its value processing is applied in Python)."""
     m = _sa()
-    t = col.type
+    t = _native_emulated(col.type, ctx)
     if isinstance(t, m.TypeDecorator):
         t = t.load_dialect_impl(ctx.dialect)
     return sql_type(t, ctx, what)
+
+
+def _native_emulated(t, ctx):
+    """An emulated type (``sa.Interval``: a TypeDecorator over DateTime for databases without
+    intervals) as the dialect's native type, which PostgreSQL has."""
+    from sqlalchemy.sql import sqltypes
+
+    if isinstance(t, sqltypes.Emulated) and isinstance(t, _sa().TypeDecorator):
+        return t.dialect_impl(ctx.dialect)
+    return t
 
 
 def bulk_insert(op, ctx) -> dict:

@@ -21,7 +21,8 @@ at a time through SQLAlchemy, so the error raised is exactly the one Alembic's o
 execution of that statement raises (the database's exception, as SQLAlchemy wraps it), and
 it gets a note naming the migration and the op. Outside a transaction (``autocommit_block``,
 non-transactional DDL) statements are sent one at a time, as PostgreSQL runs a
-multi-statement string as one implicit transaction.
+multi-statement string as one implicit transaction; so are they with drivers that prepare
+every statement (asyncpg, pg8000), which cannot take several at once.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ from __future__ import annotations
 from typing import Any, Callable, NamedTuple
 
 _SAVEPOINT = "alembic_rs_batch"
+
+# DBAPI drivers that send a statement without parameters as one simple query, so that a
+# multi-statement string runs in one round trip; others (asyncpg, pg8000) prepare every
+# statement and get them one at a time
+_MULTI_STATEMENT_DRIVERS = frozenset({"psycopg", "psycopg2", "psycopg2cffi"})
 
 
 class Provenance(NamedTuple):
@@ -107,7 +113,12 @@ class DbapiExecutor:
         connection = self._context.connection
         self._flushing = True
         try:
-            if self.immediate or len(statements) <= 1 or not connection.in_transaction():
+            if (
+                self.immediate
+                or len(statements) <= 1
+                or connection.dialect.driver not in _MULTI_STATEMENT_DRIVERS
+                or not connection.in_transaction()
+            ):
                 self._one_by_one(connection, pending)
                 return
             batch = ";\n".join(

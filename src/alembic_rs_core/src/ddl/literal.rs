@@ -15,6 +15,15 @@ fn describe_value(value: &LiteralValue) -> String {
         LiteralValue::String(s) => python_repr_str(s),
         LiteralValue::Tagged(TaggedValue::Decimal(s)) => format!("Decimal({})", python_repr_str(s)),
         LiteralValue::Tagged(TaggedValue::Uuid(s)) => format!("UUID({})", python_repr_str(s)),
+        LiteralValue::Tagged(TaggedValue::Interval(s)) => format!("timedelta(seconds={s})"),
+        LiteralValue::List(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(describe_value)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         LiteralValue::Tagged(
             TaggedValue::Date(s) | TaggedValue::DateTime(s) | TaggedValue::Time(s),
         ) => s.clone(),
@@ -46,6 +55,26 @@ pub(crate) fn render_for_type(
         ))
     };
     match ty {
+        // PostgreSQL's ARRAY literal: `ARRAY[...]`, each item by the item type
+        SqlType::Array { item_type, .. } => match value {
+            V::List(items) => {
+                let item_ddl = describe_type(item_type);
+                let rendered = items
+                    .iter()
+                    .map(|item| match item {
+                        V::Null => Err(cannot_render()),
+                        _ => render_for_type(item, item_type, &item_ddl, double_percents),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(format!("ARRAY[{}]", rendered.join(", ")))
+            }
+            _ => Err(unsupported()),
+        },
+        // PostgreSQL's INTERVAL literal processor
+        SqlType::Interval { .. } => match value {
+            V::Tagged(TaggedValue::Interval(secs)) => Ok(format!("make_interval(secs=>{secs})")),
+            _ => Err(unsupported()),
+        },
         SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger => match value {
             V::Int(i) => Ok(i.to_string()),
             V::Bool(b) => Ok(if *b { "1" } else { "0" }.into()),
@@ -141,6 +170,12 @@ pub(crate) fn render_untyped(
         V::Tagged(TaggedValue::Date(s) | TaggedValue::Time(s) | TaggedValue::Uuid(s)) => {
             string_literal(s, double_percents)
         }
+        V::Tagged(TaggedValue::Interval(secs)) => format!("make_interval(secs=>{secs})"),
+        V::List(_) => {
+            return Err(DdlError::unsupported(
+                "sa.literal() of a list (its ARRAY type is inferred by SQLAlchemy)",
+            ));
+        }
     })
 }
 
@@ -174,4 +209,9 @@ fn is_decimal_text(s: &str) -> bool {
     };
     let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
     mantissa_ok && exponent_ok
+}
+
+/// A nested item type's name for messages (the DDL of nested types is the compiler's).
+fn describe_type(ty: &SqlType) -> String {
+    ty.describe()
 }

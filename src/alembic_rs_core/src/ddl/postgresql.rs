@@ -645,7 +645,7 @@ fn with_option(key: &str, value: &LiteralValue) -> Result<String, DdlError> {
                 .ok_or_else(|| DdlError::unsupported(format!("postgresql_with {key}={f}")))?
         ),
         LiteralValue::String(s) => format!("{key} = {s}"),
-        LiteralValue::Tagged(_) => {
+        LiteralValue::Tagged(_) | LiteralValue::List(_) => {
             return Err(DdlError::unsupported(format!(
                 "a {} value for postgresql_with {key}",
                 value.python_type()

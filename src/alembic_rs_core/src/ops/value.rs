@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// A Python scalar. JSON: `null`, `true`, `5`, `1.5`, `"text"`, or a one-key object for the
 /// values JSON has no scalar for: `{"decimal": "12.50"}`, `{"date": "2020-01-02"}`,
 /// `{"date_time": "2020-01-02T03:04:05+00:00"}`, `{"time": "13:14:15"}`,
-/// `{"uuid": "12345678-1234-5678-1234-567812345678"}` (Python's `str()` / `isoformat()`).
+/// `{"uuid": "12345678-1234-5678-1234-567812345678"}` (Python's `str()` / `isoformat()`),
+/// `{"interval": "5400.0"}` (`repr(timedelta.total_seconds())`); a `list` is a JSON array.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum LiteralValue {
@@ -20,7 +21,9 @@ pub enum LiteralValue {
     Float(f64),
     /// A `str`.
     String(String),
-    /// `Decimal`, `date`, `datetime`, `time`, `UUID`.
+    /// A `list` (an ARRAY value).
+    List(Vec<LiteralValue>),
+    /// `Decimal`, `date`, `datetime`, `time`, `UUID`, `timedelta`.
     Tagged(TaggedValue),
 }
 
@@ -34,6 +37,8 @@ pub enum TaggedValue {
     DateTime(String),
     Time(String),
     Uuid(String),
+    /// A `timedelta` as `repr(td.total_seconds())`.
+    Interval(String),
 }
 
 impl LiteralValue {
@@ -45,11 +50,13 @@ impl LiteralValue {
             LiteralValue::Int(_) => "int",
             LiteralValue::Float(_) => "float",
             LiteralValue::String(_) => "str",
+            LiteralValue::List(_) => "list",
             LiteralValue::Tagged(TaggedValue::Decimal(_)) => "Decimal",
             LiteralValue::Tagged(TaggedValue::Date(_)) => "date",
             LiteralValue::Tagged(TaggedValue::DateTime(_)) => "datetime",
             LiteralValue::Tagged(TaggedValue::Time(_)) => "time",
             LiteralValue::Tagged(TaggedValue::Uuid(_)) => "UUID",
+            LiteralValue::Tagged(TaggedValue::Interval(_)) => "timedelta",
         }
     }
 }

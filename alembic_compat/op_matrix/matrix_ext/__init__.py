@@ -1,0 +1,1 @@
+"""Application-side helpers the op_matrix migrations import (custom ops, types, enums)."""
