@@ -1467,12 +1467,14 @@ def _bulk_value(value, col, ctx, what: str):
                 value = t._db_value_for_elem(value)
     try:
         return literal_value(value, what, arg)
-    except NotImplementedError:
-        if col is not None and getattr(ctx, "as_sql", False):
-            # offline, Alembic renders it with the column's literal processor: when
-            # SQLAlchemy cannot either, its error is the one Alembic raises
-            _render_literal(raw, col.type, ctx)
-        raise
+    except NotImplementedError as refused:
+        error = refused
+    if col is not None and getattr(ctx, "as_sql", False):
+        # offline, Alembic renders it with the column's literal processor: when SQLAlchemy
+        # cannot either, its error is the one Alembic raises (outside the handler above, so
+        # that it is not chained to our refusal)
+        _render_literal(raw, col.type, ctx)
+    raise error
 
 
 def _render_literal(value, type_, ctx, fail=True):

@@ -483,11 +483,8 @@ class MigrationContext:
                 try:
                     static = step._static_statements(self) if use_static else None
                     if static is not None:
-                        statements, error = static
-                        for sql, op_name, index in statements:
+                        for sql, op_name, index in static:
                             self.impl._exec_text(sql, f"op.{op_name} (op #{index} of {step._path})")
-                        if error is not None:
-                            raise error
                     else:
                         step.migration_fn(**kw)
                     heads_now = self._update_to_step(step)
@@ -818,7 +815,7 @@ class StampStep(MigrationStep):
         return None
 
     def _static_statements(self, context: MigrationContext) -> Any:
-        return ([], None)
+        return []
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -224,16 +224,15 @@ impl MigrationRun {
     }
 
     /// The statements of a script's migration function when it can be read statically
-    /// (compiled now, in run order, so ENUM types are created once), with the exception an
-    /// op that does not compile raises (after the statements of the ops before it, which
-    /// Alembic would have emitted); `None` when only running it gives its ops.
-    #[allow(clippy::type_complexity)]
+    /// (compiled now, in run order, so ENUM types are created once), each with its op's name
+    /// and 1-based index; `None` when only running it gives its ops — also when an op does
+    /// not compile: running the function then raises the error from the op's own line, as
+    /// Alembic does (the compiler's memo is left as it was).
     fn static_statements(
         &mut self,
-        py: Python<'_>,
         path: &str,
         is_upgrade: bool,
-    ) -> PyResult<Option<(Vec<(String, &'static str, usize)>, Option<Py<PyAny>>)>> {
+    ) -> PyResult<Option<Vec<(String, &'static str, usize)>>> {
         if !self.evaluated.contains_key(path) {
             let module = eval::evaluate_file(std::path::Path::new(path));
             self.evaluated.insert(path.to_string(), module);
@@ -252,19 +251,20 @@ impl MigrationRun {
         {
             return Ok(None);
         }
+        let snapshot = self.state.snapshot();
         let mut out = Vec::new();
         for (index, op) in ops.iter().enumerate() {
             match self.state.compile(op) {
                 Ok(statements) => {
                     out.extend(statements.into_iter().map(|s| (s, op.name(), index + 1)))
                 }
-                Err(e) => {
-                    let err = ddl_error(py, e).into_value(py).into_any();
-                    return Ok(Some((out, Some(err))));
+                Err(_) => {
+                    self.state.restore(snapshot);
+                    return Ok(None);
                 }
             }
         }
-        Ok(Some((out, None)))
+        Ok(Some(out))
     }
 
     /// Compile one Op value (its JSON form) into statements.

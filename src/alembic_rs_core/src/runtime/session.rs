@@ -111,6 +111,16 @@ impl MigrationRun {
         writes
     }
 
+    /// The compiler's memo, to restore when a migration's ops are compiled again (see
+    /// [`MigrationRun::restore`]).
+    pub fn snapshot(&self) -> DdlSession {
+        self.ddl.clone()
+    }
+
+    pub fn restore(&mut self, snapshot: DdlSession) {
+        self.ddl = snapshot;
+    }
+
     /// Compile one op with this context's memo (ENUM types created once).
     pub fn compile(&mut self, op: &Op) -> Result<Vec<String>, DdlError> {
         self.compiler.compile(op, &mut self.ddl)
