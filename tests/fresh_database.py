@@ -1,6 +1,6 @@
 """Drop and create the database a PostgreSQL URL names (for `make demo`).
 
-    python tests/fresh_database.py postgresql://postgres@127.0.0.1:5432/trip_planner_demo
+python tests/fresh_database.py postgresql://postgres@127.0.0.1:5432/trip_planner_demo
 """
 
 from __future__ import annotations

@@ -38,6 +38,9 @@ type StepInfo = (
     bool,
 );
 
+/// One statement of a statically read migration: `(sql, op name, 1-based op index)`.
+type StaticStatement = (String, &'static str, usize);
+
 /// A step as Python describes it back: `(revision id, is_upgrade)` for a script, or
 /// `(None, is_upgrade, from_, to_, branch_move)` for a stamp.
 type StepRef = (Option<String>, bool, Vec<String>, Vec<String>, bool);
@@ -232,7 +235,7 @@ impl MigrationRun {
         &mut self,
         path: &str,
         is_upgrade: bool,
-    ) -> PyResult<Option<Vec<(String, &'static str, usize)>>> {
+    ) -> PyResult<Option<Vec<StaticStatement>>> {
         if !self.evaluated.contains_key(path) {
             let module = eval::evaluate_file(std::path::Path::new(path));
             self.evaluated.insert(path.to_string(), module);
