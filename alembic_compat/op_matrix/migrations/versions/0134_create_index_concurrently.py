@@ -1,7 +1,7 @@
 """concurrent index outside the transaction
 
 Revision ID: 0134
-Revises: 0133
+Revises: 0132
 Create Date: 2025-02-19 14:13:13.379350
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = '0134'
-down_revision: Union[str, Sequence[str], None] = '0133'
+down_revision: Union[str, Sequence[str], None] = '0132'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,7 +1,7 @@
 """rebuild country_history with recreate=always
 
 Revision ID: 0133
-Revises: 0132
+Revises:
 Create Date: 2025-02-19 17:55:44.371431
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = '0133'
-down_revision: Union[str, Sequence[str], None] = '0132'
+down_revision: Union[str, Sequence[str], None] = None
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
