@@ -56,11 +56,12 @@ def test_plain_read_only_commands_take_the_fast_path(args: list[str]) -> None:
         ("trip_planner", ["show", "nosuchrev"]),  # an error: Python prints it
         ("trip_planner", ["--help"]),
         ("graphs/computed_ids", ["heads"]),  # headers that must be imported
-        ("trip_planner", ["upgrade", "head"]),  # needs the runtime
+        # env.py is not Alembic's template (python-dotenv, app models): Python runs it
+        ("trip_planner", ["upgrade", "head", "--sql"]),
     ],
 )
 def test_everything_else_takes_the_full_path(project: str, args: list[str]) -> None:
-    _, path = _run(args, project)
+    _, path = _run(args, project, DATABASE_URL="postgresql://postgres@127.0.0.1/x")
     assert path == "FULL-PATH"
 
 
@@ -69,3 +70,57 @@ def test_visible_deprecation_warnings_take_the_full_path() -> None:
     # -W always Python prints the warning, so the full path must run
     out, path = _run(["heads"], "trip_planner", PYTHONWARNINGS="always")
     assert path == "FULL-PATH" and out
+
+
+def _run_full(args: list[str], cwd, **env: str) -> tuple[str, list[str], str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=oracle.process_env(oracle.ours_bin(), env),
+    )
+    *log, path = proc.stderr.strip().splitlines()
+    return proc.stdout, log, path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["upgrade", "heads", "--sql"],
+        ["downgrade", "heads:base", "--sql"],
+        ["stamp", "heads", "--sql"],
+        ["upgrade", "base:heads", "--sql", "--tag", "t"],
+    ],
+)
+def test_sql_with_a_template_env_takes_the_fast_path(args: list[str]) -> None:
+    # graphs/* projects have Alembic's template env.py and plain op.* migrations
+    cwd = COMPAT / "graphs" / "branches_merges"
+    fast = _run_full(args, cwd)
+    full = _run_full(args, cwd, ALEMBIC_RS_NO_FAST_PATH="1")
+    assert (fast[2], full[2]) == ("FAST-PATH", "FULL-PATH")
+    assert fast[:2] == full[:2] and fast[0]
+
+
+@pytest.mark.parametrize("template", ["generic", "pyproject", "async"])
+def test_alembic_init_templates_are_recognised(template: str, tmp_path, copy_project) -> None:
+    # the env.py real Alembic writes: the offline (--sql) run is native
+    project = tmp_path / "p"
+    project.mkdir()
+    init = oracle.run_oracle(["init", "-t", template, "migrations"], project)
+    assert init.returncode == 0, init.stderr
+    versions = project / "migrations" / "versions"
+    source = COMPAT / "graphs" / "branches_merges"
+    for f in (source / "alembic" / "versions").glob("*.py"):
+        (versions / f.name).write_text(f.read_text())
+    ini = project / "alembic.ini"
+    ini.write_text(
+        ini.read_text().replace(
+            "driver://user:pass@localhost/dbname", "postgresql://postgres@127.0.0.1/x"
+        )
+    )
+    fast = _run_full(["upgrade", "heads", "--sql"], project)
+    full = _run_full(["upgrade", "heads", "--sql"], project, ALEMBIC_RS_NO_FAST_PATH="1")
+    assert (fast[2], full[2]) == ("FAST-PATH", "FULL-PATH")
+    assert fast[:2] == full[:2] and fast[0]
