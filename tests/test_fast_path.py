@@ -4,6 +4,7 @@ cannot answer exactly goes to the full path."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -124,3 +125,35 @@ def test_alembic_init_templates_are_recognised(template: str, tmp_path, copy_pro
     full = _run_full(["upgrade", "heads", "--sql"], project, ALEMBIC_RS_NO_FAST_PATH="1")
     assert (fast[2], full[2]) == ("FAST-PATH", "FULL-PATH")
     assert fast[:2] == full[:2] and fast[0]
+
+
+def test_online_run_with_a_template_env_is_native(copy_project, pg_database: str) -> None:
+    # the same run natively and through Python: same output, same version rows
+    import psycopg
+
+    outputs = []
+    for env in ({}, {"ALEMBIC_RS_NO_FAST_PATH": "1"}):
+        project = copy_project("graphs/branches_merges")
+        ini = project / "alembic.ini"
+        ini.write_text(
+            "\n".join(
+                f"sqlalchemy.url = {pg_database}" if line.startswith("sqlalchemy.url") else line
+                for line in ini.read_text().splitlines()
+            )
+            + "\n"
+        )
+        runs = [_run_full(args, project, **env) for args in (["upgrade", "heads"], ["current"])]
+        with psycopg.connect(pg_database) as conn:
+            rows = sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version"))
+            conn.execute("DROP TABLE alembic_version")
+            for (table,) in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall():
+                conn.execute(f'DROP TABLE "{table}" CASCADE')
+        outputs.append(([(out, log) for out, log, _ in runs], [p for *_, p in runs], rows))
+        shutil.rmtree(project)
+    (native, native_paths, native_rows), (python, python_paths, python_rows) = outputs
+    assert native_paths == ["FAST-PATH", "FAST-PATH"]
+    assert python_paths == ["FULL-PATH", "FULL-PATH"]
+    assert native == python
+    assert native_rows == python_rows and native_rows

@@ -19,8 +19,16 @@ pub use url::{ConnectTarget, TlsMode, UrlError};
 pub enum PgError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("{0}")]
+    #[error("{}", describe(.0))]
     Postgres(#[from] tokio_postgres::Error),
+}
+
+/// The server's message for a database error (tokio-postgres's `Display` says "db error").
+fn describe(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.severity(), db.message()),
+        None => e.to_string(),
+    }
 }
 
 /// One open connection.
@@ -87,17 +95,20 @@ impl PgConnection {
         Ok(())
     }
 
-    /// Runs `sql` with the simple query protocol and returns the first column of every row
-    /// of every statement in it (`NULL` as `None`): one round trip.
+    /// Runs `sql` (one or more statements) with the simple query protocol and returns the
+    /// first column of the rows of its *last* statement (`NULL` as `None`): one round trip.
     pub fn query_column(&mut self, sql: &str) -> Result<Vec<Option<String>>, PgError> {
         self.round_trips += 1;
         let messages = self.runtime.block_on(self.client.simple_query(sql))?;
-        Ok(messages
-            .iter()
-            .filter_map(|m| match m {
-                SimpleQueryMessage::Row(row) => Some(row.get(0).map(str::to_owned)),
-                _ => None,
-            })
-            .collect())
+        let mut last = Vec::new();
+        let mut current = Vec::new();
+        for m in &messages {
+            match m {
+                SimpleQueryMessage::Row(row) => current.push(row.get(0).map(str::to_owned)),
+                SimpleQueryMessage::CommandComplete(_) => last = std::mem::take(&mut current),
+                _ => {}
+            }
+        }
+        Ok(last)
     }
 }
