@@ -1346,8 +1346,8 @@ def unsupported_cases():
     )
     case(
         "unsupported/alter_column_other_option",
-        alter("t", "c", nullable=False, other_options={"mysql_charset": "utf8"}),
-        unsupported="mysql_charset",
+        alter("t", "c", nullable=False, other_options={"postgresql_frobnicate": "x"}),
+        unsupported="postgresql_frobnicate",
     )
 
 
