@@ -6,8 +6,8 @@ DEMO := alembic_compat/trip_planner
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-dev: ## build the extension into .venv (uv sync)
-	uv sync
+dev: ## build the extension into .venv (uv sync; bytecode compiled, as tests run without writing it)
+	uv sync --compile-bytecode
 
 # The demo database: DEMO_DATABASE_URL, else a fresh database on the local server.
 DEMO_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/trip_planner_demo

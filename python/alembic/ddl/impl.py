@@ -111,10 +111,28 @@ class DefaultImpl:
         """Compile one Op value (see ``alembic.operations``) natively and run it; ``where``
         is the caller's ``file:line``."""
         name = "op.%s" % op.get("op")
+        if where is None and not self.as_sql:
+            where = self._caller_in_script()
         if where:
             name = f"{name} at {where}"
         for sql in self._native.compile(json.dumps(op)):
             self._exec_text(sql, name)
+
+    def _caller_in_script(self) -> str | None:
+        """``path:line`` of the migration script's line that called the op (online errors
+        name it)."""
+        step = self._step
+        path = getattr(step, "_path", None)
+        if path is None:
+            return None
+        import sys
+
+        frame = sys._getframe(2)
+        while frame is not None:
+            if frame.f_code.co_filename == path:
+                return f"{path}:{frame.f_lineno}"
+            frame = frame.f_back
+        return None
 
     def _exec(
         self,

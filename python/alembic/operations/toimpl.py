@@ -84,7 +84,30 @@ def drop_constraint(operations, operation) -> None:
 
 @Operations.implementation_for(ops.BulkInsertOp)
 def bulk_insert(operations, operation) -> None:
-    operations.impl.emit_op(to_op.bulk_insert(operation, operations.migration_context))
+    context = operations.migration_context
+    try:
+        op = to_op.bulk_insert(operation, context)
+    except NotImplementedError:
+        if context.as_sql:
+            raise
+        # online, values the Op model cannot carry (a dict for a JSON column, bytes, ...)
+        # go to the database as Alembic sends them: an executemany of the table's INSERT
+        _bulk_insert_with_sqlalchemy(context.impl, operation)
+        return
+    context.impl.emit_op(op)
+
+
+def _bulk_insert_with_sqlalchemy(impl, operation) -> None:
+    """``DefaultImpl.bulk_insert`` online."""
+    table, rows = operation.table, operation.rows
+    if not rows:
+        return
+    insert = table.insert().inline()
+    if operation.multiinsert:
+        impl._exec(insert, multiparams=rows)
+    else:
+        for row in rows:
+            impl._exec(table.insert().inline().values(**row))
 
 
 @Operations.implementation_for(ops.ExecuteSQLOp)

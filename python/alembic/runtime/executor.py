@@ -15,9 +15,11 @@ Log records about the statements (``Running upgrade a -> b``) wait in the buffer
 and are emitted once the statements before them have run, so that after a failure the log
 shows exactly the migrations Alembic would have reached.
 
-Inside a transaction each batch is ``SAVEPOINT ...; <statements>; RELEASE SAVEPOINT ...``:
-when a statement fails, the batch is rolled back to its savepoint and replayed one statement
-at a time through SQLAlchemy, so the error raised is exactly the one Alembic's own
+Inside a transaction each batch is a ``SAVEPOINT`` (its own round trip: PostgreSQL parses a
+multi-statement string as a whole, so a syntax error would keep a savepoint inside it from
+being created) and then ``<statements>; RELEASE SAVEPOINT``: when a statement fails, the
+batch is rolled back to its savepoint and replayed one statement at a time through
+SQLAlchemy, so the error raised is exactly the one Alembic's own
 execution of that statement raises (the database's exception, as SQLAlchemy wraps it), and
 it gets a note naming the migration and the op. Outside a transaction (``autocommit_block``,
 non-transactional DDL) statements are sent one at a time, as PostgreSQL runs a
@@ -121,20 +123,26 @@ class DbapiExecutor:
             ):
                 self._one_by_one(connection, pending)
                 return
-            batch = ";\n".join(
-                [f"SAVEPOINT {_SAVEPOINT}", *statements, f"RELEASE SAVEPOINT {_SAVEPOINT}"]
-            )
-            self.batches += 1
-            failed = False
+            # the savepoint goes first, on its own: PostgreSQL parses a multi-statement
+            # string as a whole, so a syntax error anywhere in the batch would keep a
+            # SAVEPOINT inside it from ever being created
+            self.batches += 2
+            connection.exec_driver_sql(f"SAVEPOINT {_SAVEPOINT}")
+            batch = ";\n".join([*statements, f"RELEASE SAVEPOINT {_SAVEPOINT}"])
             try:
                 connection.exec_driver_sql(batch)
-            except Exception:
-                failed = True
-            if not failed:
+            except Exception as error:
+                batch_error = error
+            else:
                 for sql, emit in pending:
                     if sql is None:
                         emit()
                 return
+            if getattr(batch_error, "connection_invalidated", False):
+                # the connection is gone: nothing to replay on, and the server has rolled
+                # the transaction back
+                _add_note(batch_error, "alembic-rs: the connection was lost during a batch")
+                raise batch_error
             # find the failing statement: back to the savepoint, then one at a time, so the
             # error raised is that statement's own
             self.batches += 1

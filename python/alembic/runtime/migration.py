@@ -584,10 +584,14 @@ class _AdvisoryLock:
     def release(self) -> None:
         if self._session:
             self._session = False
+            connection = self._context.connection
             try:
-                self._context.connection.exec_driver_sql(
-                    "SELECT pg_advisory_unlock(%d)" % self._key
-                )
+                was_in_transaction = connection.in_transaction()
+                connection.exec_driver_sql("SELECT pg_advisory_unlock(%d)" % self._key)
+                if not was_in_transaction:
+                    # end the transaction the statement began, as the run found the
+                    # connection: outside one
+                    connection.commit()
             except Exception:
                 # the connection is gone or its transaction failed: the session ends, and
                 # PostgreSQL releases the lock with it
