@@ -108,6 +108,12 @@ impl Reporter for Collected {
     fn warn(&mut self, _message: &str) {
         self.warned = true;
     }
+    fn reproduces_warnings(&self) -> bool {
+        false
+    }
+    fn has_warned(&self) -> bool {
+        self.warned
+    }
     fn deprecated(&mut self, _message: &str) {
         // e.g. Alembic 1.13-era inis without `path_separator`: hidden by Python's default
         // filters, shown under -W/PYTHONWARNINGS, where Python must print it

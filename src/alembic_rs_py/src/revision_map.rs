@@ -78,7 +78,7 @@ impl NativeRevisionMap {
         result.map_err(|e| script_error(py, e))
     }
 
-    fn flush_warnings(&self, py: Python<'_>) -> PyResult<()> {
+    pub(crate) fn flush_warnings(&self, py: Python<'_>) -> PyResult<()> {
         for w in self.map.take_warnings() {
             warn(py, &w)?;
         }

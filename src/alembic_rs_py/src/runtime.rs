@@ -114,7 +114,10 @@ pub(crate) fn plan_steps(
         ("stamp", _) => PlanKind::Stamp(destination),
         _ => return Err(PyValueError::new_err(format!("bad plan request {kind:?}"))),
     };
-    let planned = runtime::plan(map.map(), &kind, &heads).map_err(|e| runtime_error(py, e))?;
+    let planned = runtime::plan(map.map(), &kind, &heads);
+    // warnings first (`downgrade -1 from multiple heads is ambiguous`), as Alembic emits them
+    map.flush_warnings(py)?;
+    let planned = planned.map_err(|e| runtime_error(py, e))?;
     planned
         .iter()
         .map(|p| {

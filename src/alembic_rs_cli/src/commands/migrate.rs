@@ -220,6 +220,10 @@ fn online(
 ) -> Result<(), Failure> {
     let Template { show_info, url } = template(script, true)?;
     let revs = script.revisions(out, true)?;
+    if out.has_warned() && !out.reproduces_warnings() {
+        // Python must print the warning: it runs the whole command
+        return Err(not_native("a run that warns", WHY_ONLINE));
+    }
     let mut conn = connect(&url)?;
     let result = (|| -> Result<Vec<LogRecord>, String> {
         let lock = if lock_enabled(script) {
@@ -243,6 +247,15 @@ fn online(
             versions.is_some(),
         )
         .map_err(|e| e.to_string())?;
+        // a warning of the plan (`downgrade -1 from multiple heads is ambiguous`) must reach
+        // the user before anything is committed; where it cannot, Python runs it all
+        let warnings = revs.map.take_warnings();
+        if (!warnings.is_empty() || out.has_warned()) && !out.reproduces_warnings() {
+            return Err(format!("the plan warns: {}", warnings.join("; ")));
+        }
+        for w in &warnings {
+            out.warn(w);
+        }
         let mut batch = run.statements.join(";\n");
         if !batch.is_empty() {
             batch.push_str(";\n");

@@ -123,6 +123,17 @@ pub(crate) trait Reporter {
     /// A `DeprecationWarning` Alembic emits; Python's default filters hide those, so by
     /// default nothing is reported.
     fn deprecated(&mut self, _message: &str) {}
+    /// Whether warnings reported here reach the user as Alembic's would. The console
+    /// script's fast path cannot print Python's warnings (it leaves such runs to Python), so
+    /// a run with side effects must stop before them when this is false.
+    fn reproduces_warnings(&self) -> bool {
+        true
+    }
+    /// Whether a warning the user would see was reported (and, where
+    /// [`Reporter::reproduces_warnings`] is false, the run must be left to Python).
+    fn has_warned(&self) -> bool {
+        false
+    }
 }
 
 /// Runs one invocation (a refused command never reads the configuration).
