@@ -29,7 +29,7 @@ lint: ## rustfmt, clippy -D warnings, ruff
 
 test: dev lint ## the whole test suite: lint, cargo test, pytest (real Alembic as oracle)
 	cargo test --workspace --exclude alembic_rs_py
-	uv run pytest
+	uv run pytest -n 2 --dist loadfile
 
 bench: dev ## time alembic-rs against real Alembic in the same run
 	uv run python bench/run.py
