@@ -300,7 +300,7 @@ REFUSED = [
     ["edit", "head"],
     ["list_templates"],
     ["ensure_version"],
-    ["upgrade", "--help"],
+    ["check", "--help"],
     ["show", "current"],
     ["history", "-i"],
     ["history", "--indicate-current", "-r", "base:head"],
