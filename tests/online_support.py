@@ -320,6 +320,19 @@ def normalize(text: str, root: Path, db: str, venv: Path) -> str:
     return text.replace(db, "<db>")
 
 
+_CONNECTION_LOST = (
+    "SSL connection has been closed unexpectedly",
+    "terminating connection due to administrator command",
+    "server closed the connection unexpectedly",
+    "connection already closed",
+)
+
+
+def _drop_sql_block(text: str) -> str:
+    """Remove `[SQL: ...]` blocks (which may span lines) from exception messages."""
+    return re.sub(r"\n\[SQL: .*?\]\n(?=\(Background on this error)", "\n", text, flags=re.S)
+
+
 def view_stderr(text: str) -> str:
     """stderr as compared: log lines, messages and warnings exactly, tracebacks without frames.
 
@@ -333,7 +346,13 @@ def view_stderr(text: str) -> str:
     - A warning raised inside Alembic / ours is printed with the file and line of the code
       that raised it: the location and the source line go, category and message stay (and
       their position among the log lines).
+    - When the connection is lost during a run, the `[SQL: ...]` of the error is the
+      statement Alembic was running, and for ours the batch that was in flight (which
+      statement of it the server had reached cannot be known): it is dropped on both sides
+      for errors that say the connection was lost.
     """
+    if any(lost in text for lost in _CONNECTION_LOST):
+        text = _drop_sql_block(text)
     lines = text.split("\n")
     out: list[str] = []
     in_traceback = False

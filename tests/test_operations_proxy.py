@@ -131,7 +131,7 @@ def compile_ops(ops: list[dict], literal_binds: bool = False) -> str:
     from alembic_rs import _native
 
     run = _native.MigrationRun(
-        _native.RevisionMap([]), "alembic_version", None, True, "named", literal_binds
+        _native.RevisionMap([]), "alembic_version", None, True, "named", literal_binds, False
     )
     out = []
     for op in ops:
@@ -879,7 +879,7 @@ def test_expressions_for_a_percent_doubling_driver_match_sqlalchemy() -> None:
     assert context.dialect.paramstyle == "pyformat"
     Operations(context).create_table("t", *columns())
     run = _native.MigrationRun(
-        _native.RevisionMap([]), "alembic_version", None, True, "pyformat", False
+        _native.RevisionMap([]), "alembic_version", None, True, "pyformat", False, False
     )
     (statement,) = run.compile(json.dumps(context.impl.ops[0]))
     table = sa.Table("t", sa.MetaData(), *columns())

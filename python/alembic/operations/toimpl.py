@@ -85,21 +85,22 @@ def drop_constraint(operations, operation) -> None:
 @Operations.implementation_for(ops.BulkInsertOp)
 def bulk_insert(operations, operation) -> None:
     context = operations.migration_context
-    try:
-        op = to_op.bulk_insert(operation, context)
-    except NotImplementedError:
-        if context.as_sql:
-            raise
-        # online, values the Op model cannot carry (a dict for a JSON column, bytes, ...)
-        # go to the database as Alembic sends them: an executemany of the table's INSERT
+    if not context.as_sql:
+        # online, rows go to the database as Alembic sends them: an executemany of the
+        # table's INSERT, with SQLAlchemy's bind processing (JSON None is JSON null, a dict
+        # is JSON, ...)
         _bulk_insert_with_sqlalchemy(context.impl, operation)
         return
-    context.impl.emit_op(op)
+    context.impl.emit_op(to_op.bulk_insert(operation, context))
 
 
 def _bulk_insert_with_sqlalchemy(impl, operation) -> None:
     """``DefaultImpl.bulk_insert`` online."""
     table, rows = operation.table, operation.rows
+    if not isinstance(rows, list):
+        raise TypeError("List expected")
+    elif rows and not isinstance(rows[0], dict):
+        raise TypeError("List of dictionaries expected")
     if not rows:
         return
     insert = table.insert().inline()

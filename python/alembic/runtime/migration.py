@@ -179,6 +179,7 @@ class MigrationContext:
             opts.get("version_table_pk", True),
             spec.paramstyle,
             bool(self.impl.literal_binds),
+            not self.as_sql,
         )
         log.info("Context impl %s.", self.impl.__class__.__name__)
         if self.as_sql:

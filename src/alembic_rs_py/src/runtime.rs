@@ -132,7 +132,8 @@ pub(crate) struct MigrationRun {
     map: Py<NativeRevisionMap>,
     state: runtime::MigrationRun,
     evaluated: HashMap<String, EvaluatedModule>,
-    literal_binds: bool,
+    /// Statements go to a database (not to `--sql` output).
+    online: bool,
 }
 
 fn runtime_error(py: Python<'_>, err: RuntimeError) -> PyErr {
@@ -171,7 +172,7 @@ pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
 impl MigrationRun {
     /// `paramstyle`: the DBAPI paramstyle of the dialect statements are compiled for.
     #[new]
-    #[pyo3(signature = (map, version_table, version_table_schema, version_table_pk, paramstyle, literal_binds))]
+    #[pyo3(signature = (map, version_table, version_table_schema, version_table_pk, paramstyle, literal_binds, online))]
     fn new(
         map: Py<NativeRevisionMap>,
         version_table: String,
@@ -179,6 +180,7 @@ impl MigrationRun {
         version_table_pk: bool,
         paramstyle: &str,
         literal_binds: bool,
+        online: bool,
     ) -> PyResult<Self> {
         let paramstyle = Paramstyle::from_name(paramstyle)
             .ok_or_else(|| PyValueError::new_err(format!("unknown paramstyle {paramstyle:?}")))?;
@@ -196,7 +198,7 @@ impl MigrationRun {
             map,
             state: runtime::MigrationRun::new(&opts, style),
             evaluated: HashMap::new(),
-            literal_binds,
+            online,
         })
     }
 
@@ -247,14 +249,8 @@ impl MigrationRun {
             Evaluated::Static(ops) => ops.clone(),
             Evaluated::Dynamic(_) => return Ok(None),
         };
-        // online, `execute()` text with bind parameters needs SQLAlchemy (values, errors):
-        // the Python path runs it
-        if !self.literal_binds
-            && ops.iter().any(|op| {
-                matches!(op, Op::Execute(e) if !e.compiled
-                    && alembic_rs_core::ddl::has_bind_parameters(&e.sqltext))
-            })
-        {
+        // online, what SQLAlchemy binds differently from the compiled text runs in Python
+        if self.online && ops.iter().any(alembic_rs_core::ops::binds_differ_online) {
             return Ok(None);
         }
         let snapshot = self.state.snapshot();

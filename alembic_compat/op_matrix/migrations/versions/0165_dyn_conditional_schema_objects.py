@@ -34,4 +34,8 @@ def downgrade() -> None:
     for schema, role in sorted(READ_SCHEMAS.items(), reverse=True):
         op.execute(f"REVOKE SELECT ON ALL TABLES IN SCHEMA {schema} FROM {role}")
         op.execute(f"REVOKE USAGE ON SCHEMA {schema} FROM {role}")
-        op.execute(f"DROP ROLE IF EXISTS {role}")
+        # roles belong to the cluster: another database may still grant to it
+        op.execute(
+            f"DO $$ BEGIN DROP ROLE IF EXISTS {role}; "
+            "EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $$"
+        )

@@ -432,6 +432,32 @@ pub struct BulkInsert {
     pub multiinsert: bool,
 }
 
+/// Whether running `op` online through SQLAlchemy (as Alembic does) differs from sending its
+/// compiled text: `execute()` text with `:name` bind parameters (SQLAlchemy needs a value for
+/// each and raises without one) and a `bulk_insert` with a JSON `None`.
+pub fn binds_differ_online(op: &Op) -> bool {
+    match op {
+        Op::Execute(e) => !e.compiled && crate::ddl::has_bind_parameters(&e.sqltext),
+        Op::BulkInsert(b) => b.binds_json_null(),
+        _ => false,
+    }
+}
+
+impl BulkInsert {
+    /// A `None` for a JSON column: online, SQLAlchemy binds it as JSON `null` (unless the
+    /// type says `none_as_null`), while the literal rendering is SQL `NULL`; only running it
+    /// through SQLAlchemy gives Alembic's row.
+    pub fn binds_json_null(&self) -> bool {
+        self.table.columns.iter().any(|c| {
+            matches!(c.type_, SqlType::Json | SqlType::Jsonb)
+                && self
+                    .rows
+                    .iter()
+                    .any(|r| matches!(r.get(&c.name), Some(LiteralValue::Null)))
+        })
+    }
+}
+
 /// `sa.table(name, sa.column(name, type), ..., schema=)`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

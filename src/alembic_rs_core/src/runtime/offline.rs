@@ -353,8 +353,8 @@ impl<'a> StaticScripts<'a> {
         }
     }
 
-    /// Treat `execute()` text with `:name` bind parameters as not static: online, SQLAlchemy
-    /// needs a value for each (and raises without one), which only Python reproduces.
+    /// Treat ops whose online execution SQLAlchemy shapes as not static (see
+    /// [`crate::ops::binds_differ_online`]): only Python reproduces them.
     pub fn refusing_bind_parameters(mut self) -> Self {
         self.refuse_binds = true;
         self
@@ -415,14 +415,12 @@ impl MigrationScripts for StaticScripts<'_> {
             }
         };
         if self.refuse_binds
-            && let Some(crate::ops::Op::Execute(e)) = ops.iter().find(|op| {
-                matches!(op, crate::ops::Op::Execute(e) if !e.compiled && crate::ddl::has_bind_parameters(&e.sqltext))
-            })
+            && let Some(op) = ops.iter().find(|op| crate::ops::binds_differ_online(op))
         {
             return Err(RuntimeError::NotStatic {
                 path,
                 function,
-                reason: format!("execute() text with bind parameters: {:?}", e.sqltext),
+                reason: format!("{} with values SQLAlchemy binds online", op.name()),
             });
         }
         let mut out = Vec::new();
