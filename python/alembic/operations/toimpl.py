@@ -124,7 +124,9 @@ def execute_sql(operations, operation) -> None:
 
 def _needs_sqlalchemy(sqltext) -> bool:
     if isinstance(sqltext, str):
-        return operations_impl_has_binds(sqltext)
+        from ..ddl.impl import DefaultImpl
+
+        return DefaultImpl._native_has_binds(sqltext)
     from sqlalchemy.sql.elements import TextClause
 
     if isinstance(sqltext, TextClause):
@@ -132,8 +134,3 @@ def _needs_sqlalchemy(sqltext) -> bool:
         return bool(sqltext._bindparams)
     return True
 
-
-def operations_impl_has_binds(sql: str) -> bool:
-    from ..ddl.impl import DefaultImpl
-
-    return DefaultImpl._native_has_binds(sql)

@@ -162,7 +162,7 @@ class MigrationContext:
         self.version_table = version_table = opts.get("version_table", "alembic_version")
         self.version_table_schema = opts.get("version_table_schema", None)
         self._start_from_rev = opts.get("starting_rev")
-        self._lock = _AdvisoryLock.for_context(self, opts) if not as_sql else None
+        self._lock = _AdvisoryLock.for_context(self) if not as_sql else None
         impl_cls = ddl.DefaultImpl.get_by_dialect(spec)
         self.impl = impl_cls(
             spec.factory, self._connection_factory, self.as_sql, transactional_ddl,
@@ -558,7 +558,7 @@ class _AdvisoryLock:
         self._session = False
 
     @classmethod
-    def for_context(cls, context: MigrationContext, opts: dict[str, Any]) -> _AdvisoryLock | None:
+    def for_context(cls, context: MigrationContext) -> _AdvisoryLock | None:
         env = context.environment_context
         config = env.config if env is not None else None
         if config is not None:

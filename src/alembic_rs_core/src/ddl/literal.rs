@@ -58,7 +58,7 @@ pub(crate) fn render_for_type(
         // PostgreSQL's ARRAY literal: `ARRAY[...]`, each item by the item type
         SqlType::Array { item_type, .. } => match value {
             V::List(items) => {
-                let item_ddl = describe_type(item_type);
+                let item_ddl = item_type.describe();
                 let rendered = items
                     .iter()
                     .map(|item| match item {
@@ -209,9 +209,4 @@ fn is_decimal_text(s: &str) -> bool {
     };
     let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
     mantissa_ok && exponent_ok
-}
-
-/// A nested item type's name for messages (the DDL of nested types is the compiler's).
-fn describe_type(ty: &SqlType) -> String {
-    ty.describe()
 }

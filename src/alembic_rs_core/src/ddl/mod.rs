@@ -132,8 +132,7 @@ impl StatementStyle {
             Paramstyle::Pyformat => Binds::Pyformat,
             Paramstyle::Format => Binds::Format,
             other => {
-                let named = sql_text::render_text(text, false, Binds::Named);
-                if named != sql_text::render_text(text, false, Binds::Null) {
+                if has_bind_parameters(text) {
                     return Err(DdlError::unsupported(format!(
                         "a bind parameter in execute() text with the {:?} paramstyle",
                         other.name()

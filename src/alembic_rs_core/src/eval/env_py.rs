@@ -70,14 +70,10 @@ pub struct TemplateEnv {
     pub online: bool,
 }
 
-/// Whether `source` is an `env.py` whose offline run is exactly the template's: configure
-/// from `sqlalchemy.url` with named paramstyle and literal binds, log through the ini's
-/// `fileConfig`, one transaction block.
-pub fn is_template_offline_env(source: &str) -> bool {
-    template_env(source).is_some()
-}
-
-/// [`is_template_offline_env`], and whether the online path is the template's as well.
+/// `Some` when `source` is an `env.py` whose offline run is exactly the template's
+/// (configure from `sqlalchemy.url` with named paramstyle and literal binds, log through the
+/// ini's `fileConfig`, one transaction block), saying whether its online path is the
+/// template's as well.
 pub fn template_env(source: &str) -> Option<TemplateEnv> {
     let mut online_fn = false;
     let mut online_dispatch = false;

@@ -20,7 +20,7 @@ mod values;
 
 use crate::ops::Op;
 
-pub use env_py::{TemplateEnv, is_template_offline_env, template_env};
+pub use env_py::{TemplateEnv, template_env};
 pub use module::parse_module;
 
 /// What the evaluator says about one migration function.

@@ -95,10 +95,6 @@ impl MigrationRun {
         &self.table
     }
 
-    pub fn compiler(&self) -> &PostgresqlImpl {
-        &self.compiler
-    }
-
     /// `HeadMaintainer.update_to_step`: the version-table statements of a finished step.
     pub fn update_to_step(
         &mut self,
