@@ -133,4 +133,3 @@ def _needs_sqlalchemy(sqltext) -> bool:
         # text() parses its `:name` bind parameters
         return bool(sqltext._bindparams)
     return True
-
