@@ -43,6 +43,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -598,7 +599,10 @@ def _prewarm(
 
     def ours_job(job):
         seq, no_static = job
-        workdir = tmp_path_factory.mktemp("online-ours")
+        # a prefix of its own per job: numbered directories of one prefix are picked by
+        # racing threads
+        name = "online-ours-" + re.sub(r"\W", "_", f"{seq.id}-{int(no_static)}")
+        workdir = tmp_path_factory.mktemp(name)
         try:
             _OURS[(seq.id, no_static)] = _run_ours(seq, no_static, server, workdir)
         except Exception as exc:  # reported by the test
