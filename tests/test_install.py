@@ -37,6 +37,10 @@ def _run(args: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    prebuilt = os.environ.get("ALEMBIC_RS_TEST_WHEEL")
+    if prebuilt:
+        # a wheel already built from this tree (saves the release build in a local run)
+        return Path(prebuilt)
     out = tmp_path_factory.mktemp("wheel")
     _run([_uv(), "build", "--wheel", "--out-dir", str(out), str(REPO)], cwd=REPO)
     (found,) = out.glob("alembic_rs-*.whl")
@@ -110,3 +114,173 @@ def test_mixed_install_is_reported(tmp_path: Path, wheel: Path) -> None:
     )
     warned = _run([str(python), "-c", "import alembic"], cwd=project)
     assert "real Alembic distribution (alembic-1.20.1)" in warned.stderr
+    assert "-m alembic_rs doctor --fix" in warned.stderr
+    # our `alembic` command says so too, and which implementation runs
+    version = _run([str(python.parent / "alembic"), "--version"], cwd=project)
+    assert "(alembic-rs " in version.stdout
+    assert "the real Alembic distribution (alembic-1.20.1) is installed over alembic-rs" in (
+        version.stderr
+    )
+    assert f"Repair: {python} -m alembic_rs doctor --fix" in version.stderr
+
+
+def test_mixed_files_are_reported_and_repaired(tmp_path: Path, wheel: Path) -> None:
+    """Real Alembic's files over ours, seen from our `alembic` command and from `import
+    alembic` when real Alembic's script runs ours, and `doctor --fix` repairing them."""
+    project = _project(tmp_path, wheel)
+    python = project / ".venv" / "bin" / "python"
+    script = python.parent / "alembic"
+    site = next((project / ".venv" / "lib").glob("python*/site-packages"))
+    ours_script = script.read_bytes()
+    _run([_uv(), "pip", "install", "--python", str(python), "alembic==1.20.1"], cwd=tmp_path)
+    theirs_init = (site / "alembic" / "__init__.py").read_bytes()
+    theirs_script = script.read_bytes()
+    assert theirs_script != ours_script
+    # our console script over real Alembic's package (the order uv or pip happened to use)
+    script.write_bytes(ours_script)
+    mixed = _run([str(script), "--version"], cwd=project)
+    assert "real Alembic's files have replaced alembic-rs's 'alembic' package" in mixed.stderr
+    assert f"Repair: {python} -m alembic_rs doctor --fix" in mixed.stderr
+    # the check and the repair, in one command
+    checked = subprocess.run(
+        [str(python), "-m", "alembic_rs", "doctor"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert checked.returncode == 1
+    assert "real Alembic is installed over alembic-rs" in checked.stdout
+    assert "alembic/__init__.py" in checked.stdout or "file(s) of alembic-rs" in checked.stdout
+    _run([str(python), "-m", "alembic_rs", "doctor", "--fix"], cwd=tmp_path)
+    assert not list(site.glob("alembic-*.dist-info"))
+    assert (site / "alembic" / "__init__.py").read_bytes() != theirs_init
+    healthy = _run([str(script), "--version"], cwd=project)
+    assert "(alembic-rs " in healthy.stdout and healthy.stderr == ""
+    _run([str(python), "-W", "error", "-c", "import alembic, alembic.command"], cwd=project)
+    _run([str(python), "-m", "alembic_rs", "doctor"], cwd=tmp_path)
+    # real Alembic's console script running our package: importing alembic says so
+    script.write_bytes(theirs_script)
+    foreign = _run([str(script), "--version"], cwd=project)
+    assert "(alembic-rs " in foreign.stdout
+    assert f"the 'alembic' command ({script}) is real Alembic's script" in foreign.stderr
+    checked = subprocess.run(
+        [str(python), "-m", "alembic_rs", "doctor"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert checked.returncode == 1 and "bin/alembic" in checked.stdout
+
+
+# -- uv workspaces: `override-dependencies` counts only in the workspace root -------------
+
+
+def _workspace(tmp_path: Path, wheel: Path, override_in: str) -> Path:
+    """A uv workspace whose member `app` needs alembic-rs and pytest-alembic, with uv's
+    override in the root's or in the member's pyproject.toml."""
+    root = tmp_path / "ws"
+    (root / "app").mkdir(parents=True)
+    override = """
+[tool.uv]
+override-dependencies = ["alembic ; sys_platform == 'never'"]
+"""
+    (root / "pyproject.toml").write_text(
+        '[tool.uv.workspace]\nmembers = ["app"]\n' + (override if override_in == "root" else "")
+    )
+    (root / "app" / "pyproject.toml").write_text(
+        f"""\
+[project]
+name = "app"
+version = "0"
+requires-python = ">={sys.version_info[0]}.{sys.version_info[1]}"
+dependencies = ["alembic-rs", "pytest-alembic"]
+
+[tool.uv.sources]
+alembic-rs = {{ path = "{wheel}" }}
+"""
+        + (override if override_in == "member" else "")
+    )
+    _sync(root)
+    return root
+
+
+def _sync(root: Path) -> None:
+    _run([_uv(), "sync", "--all-packages", "--python", sys.executable], cwd=root)
+
+
+def _doctor(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    return subprocess.run(
+        [str(root / ".venv" / "bin" / "python"), "-m", "alembic_rs", "doctor", *args],
+        cwd=root / "app",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def _real_alembic_installed(root: Path) -> bool:
+    site = next((root / ".venv" / "lib").glob("python*/site-packages"))
+    return bool(list(site.glob("alembic-*.dist-info")))
+
+
+def _assert_alembic_rs_runs(root: Path) -> None:
+    bin_dir = root / ".venv" / "bin"
+    version = _run([str(bin_dir / "alembic"), "--version"], cwd=root)
+    assert "(alembic-rs " in version.stdout and version.stderr == ""
+    _run([str(bin_dir / "python"), "-W", "error", "-c", "import alembic.command"], cwd=root)
+    assert _doctor(root).returncode == 0
+
+
+def test_uv_workspace_override_in_root(tmp_path: Path, wheel: Path) -> None:
+    root = _workspace(tmp_path, wheel, override_in="root")
+    assert not _real_alembic_installed(root)
+    _assert_alembic_rs_runs(root)
+
+
+def test_uv_workspace_override_in_member_fixed_before_moving_it(
+    tmp_path: Path, wheel: Path
+) -> None:
+    root = _workspace(tmp_path, wheel, override_in="member")
+    # uv ignores a member's override: real Alembic is installed over alembic-rs
+    assert _real_alembic_installed(root)
+    found = _doctor(root)
+    assert found.returncode == 1
+    assert "real Alembic is installed over alembic-rs" in found.stdout
+    assert f"(it is in {root / 'app' / 'pyproject.toml'})" in found.stdout
+    assert f"workspace root's pyproject.toml ({root / 'pyproject.toml'})" in found.stdout
+    assert "-m alembic_rs doctor --fix" in found.stdout
+    # --fix repairs the files now, and says the override must still move
+    fixed = _doctor(root, "--fix")
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "alembic-rs's files are back" in fixed.stdout
+    assert "uv applies `override-dependencies` only from the workspace root" in fixed.stdout
+    assert not _real_alembic_installed(root)
+    # with the override moved to the root, a sync keeps it that way
+    _move_override_to_root(root)
+    _sync(root)
+    _assert_alembic_rs_runs(root)
+
+
+def test_uv_workspace_override_moved_after_the_fact(tmp_path: Path, wheel: Path) -> None:
+    root = _workspace(tmp_path, wheel, override_in="member")
+    assert _real_alembic_installed(root)
+    # moving the override and syncing uninstalls real Alembic: the files it shared with
+    # alembic-rs (the `alembic` package and command) go with it
+    _move_override_to_root(root)
+    _sync(root)
+    assert not _real_alembic_installed(root)
+    broken = _doctor(root)
+    assert broken.returncode == 1
+    assert "file(s) of alembic-rs are missing or were overwritten" in broken.stdout
+    _run(
+        [str(root / ".venv" / "bin" / "python"), "-m", "alembic_rs", "doctor", "--fix"],
+        cwd=root / "app",
+    )
+    _assert_alembic_rs_runs(root)
+    _sync(root)  # and a later sync leaves the repaired files alone
+    _assert_alembic_rs_runs(root)
+
+
+def _move_override_to_root(root: Path) -> None:
+    member = root / "app" / "pyproject.toml"
+    text = member.read_text()
+    start = text.index("\n[tool.uv]\n")
+    member.write_text(text[:start] + "\n")
+    (root / "pyproject.toml").write_text((root / "pyproject.toml").read_text() + text[start:])

@@ -33,19 +33,50 @@ def _real_alembic_distribution() -> str | None:
     return None
 
 
-def _warn_if_mixed() -> None:
-    dist = _real_alembic_distribution()
-    if dist is not None:
-        import warnings
+def _foreign_console_script() -> str | None:
+    """The ``alembic`` command being run, when it is real Alembic's script (installed over
+    ours, it calls ``alembic.config:main`` instead of ``alembic_rs._cli:main``)."""
+    import sys
 
-        warnings.warn(
-            f"alembic-rs: the real Alembic distribution ({dist}) is installed in the same "
-            "environment; its files overwrite alembic-rs's own 'alembic' package, so which "
-            "code runs is undefined. Uninstall it and keep it out with uv's "
-            "'override-dependencies' (see the alembic-rs README).",
-            RuntimeWarning,
-            stacklevel=3,
+    script = sys.argv[0] if sys.argv and sys.argv[0] else ""
+    if os.path.basename(script) != "alembic" or "alembic_rs._cli" in sys.modules:
+        return None
+    try:
+        with open(script, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None
+    if b"alembic.config import main" in head and b"alembic_rs" not in head:
+        return script
+    return None
+
+
+def _warn_if_mixed() -> None:
+    import sys
+
+    if "alembic_rs._cli" in sys.modules:
+        return  # our console script has checked, and said so on stderr
+    dist = _real_alembic_distribution()
+    script = _foreign_console_script()
+    if dist is None and script is None:
+        return
+    import warnings
+
+    if dist is not None:
+        what = (
+            f"the real Alembic distribution ({dist}) is installed in the same environment; "
+            "its files overwrite alembic-rs's own 'alembic' package, so which code runs is "
+            "undefined"
         )
+    else:
+        what = f"the 'alembic' command ({script}) is real Alembic's script, not alembic-rs's"
+    warnings.warn(
+        f"alembic-rs: {what}. Repair: {sys.executable} -m alembic_rs doctor --fix; keep "
+        "real Alembic out with uv's 'override-dependencies' in the workspace root's "
+        "pyproject.toml (see the alembic-rs README).",
+        RuntimeWarning,
+        stacklevel=3,
+    )
 
 
 _warn_if_mixed()

@@ -1,26 +1,26 @@
 """``alembic.context``: the :class:`.EnvironmentContext` of the command being run.
 
-``env.py`` does ``from alembic import context`` and calls ``context.configure(...)``; while
-a command runs ``env.py`` its EnvironmentContext is installed here (``_proxy_stack``) and
-every attribute is read from it, as with Alembic's module proxy.
+``env.py`` does ``from alembic import context`` and calls ``context.configure(...)``. As
+with Alembic, the module holds one function per public method of ``EnvironmentContext``,
+forwarding to the instance installed while a command runs ``env.py`` (``_proxy``), and
+``context.config`` / ``context.script`` exist only while one is installed. The functions
+are created on the first attribute access (or when an EnvironmentContext is installed).
 """
 
-from __future__ import annotations
-
-from typing import Any
-
-_proxy_stack: list[Any] = []
+from .util.langhelpers import proxy_module_getattr as _proxy_module_getattr
 
 
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    if not _proxy_stack:
-        raise NameError(
-            "Can't invoke function '%s', as the proxy object has "
-            "not yet "
-            "been "
-            "established for the Alembic 'EnvironmentContext' class.  "
-            "Try placing this code inside a callable." % name
-        )
-    return getattr(_proxy_stack[-1], name)
+def _materialize() -> None:
+    if "EnvironmentContext" not in globals():
+        from .runtime.environment import EnvironmentContext
+
+        globals()["EnvironmentContext"] = EnvironmentContext
+        EnvironmentContext.create_module_class_proxy(globals(), globals())
+
+
+def __dir__() -> list[str]:
+    _materialize()
+    return sorted(n for n in globals() if n not in ("_materialize", "_proxy_module_getattr"))
+
+
+__getattr__ = _proxy_module_getattr(globals(), _materialize)

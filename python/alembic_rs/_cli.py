@@ -20,7 +20,41 @@ def _utf8(stream: object) -> bool:
     return encoding in ("utf8", "utf_8")
 
 
+def _mixed_install_notice() -> str | None:
+    """A notice when real Alembic's files are mixed with ours (cheap: one small read and one
+    listing, no imports): package managers install real Alembic's files over ours when a
+    dependency pulls it in, and uninstalling it deletes the files both share."""
+    site = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        with open(os.path.join(site, "alembic", "__init__.py"), "rb") as f:
+            foreign = b"__alembic_rs__" not in f.read()
+    except OSError:
+        foreign = True
+    try:
+        real = sorted(
+            n[: -len(".dist-info")]
+            for n in os.listdir(site)
+            if n.startswith("alembic-") and n.endswith(".dist-info")
+        )
+    except OSError:
+        real = []
+    if not foreign and not real:
+        return None
+    if foreign:
+        what = "real Alembic's files have replaced alembic-rs's 'alembic' package"
+    else:
+        what = f"the real Alembic distribution ({', '.join(real)}) is installed over alembic-rs"
+    return (
+        f"alembic-rs: {what} in {site}, so which code runs is undefined. "
+        f"Repair: {sys.executable} -m alembic_rs doctor --fix\n"
+    )
+
+
 def main() -> None:
+    notice = _mixed_install_notice()
+    if notice is not None:
+        sys.stderr.write(notice)
+        sys.stderr.flush()
     if _utf8(sys.stdout) and not os.environ.get("ALEMBIC_RS_NO_FAST_PATH"):
         from alembic_rs._native import fast_readonly_command
 

@@ -75,6 +75,66 @@ for name, spec in GRAPHS.items():
             f"{name}:get_revision:{q}",
             lambda m=m, q=q: getattr(m.get_revision(q), "revision", None),
         )
+# generators: iterate_revisions and the node walks raise when iterated, not when called
+m = RevisionMap(
+    lambda: [Revision("a", None), Revision("b", "a"), Revision("c", "b"), Revision("d", "b")]
+)
+attempt("lazy:iterate", lambda: type(m.iterate_revisions("zz", "base")).__name__)
+attempt("lazy:iterate_iterated", lambda: list(m.iterate_revisions("zz", "base")))
+attempt(
+    "lazy:iterate_down",
+    lambda: type(m.iterate_revisions("c", b"x", select_for_downgrade=True)).__name__,
+)
+attempt(
+    "lazy:iterate_down_iterated",
+    lambda: list(m.iterate_revisions("c", b"x", select_for_downgrade=True)),
+)
+a_rev = m.get_revision("a")
+c_rev = m.get_revision("c")
+attempt("lazy:descendants", lambda: type(m._get_descendant_nodes([None])).__name__)
+attempt("lazy:descendants_iterated", lambda: list(m._get_descendant_nodes([None])))
+attempt("lazy:ancestors", lambda: type(m._get_ancestor_nodes([None])).__name__)
+attempt("descendants", lambda: sorted(r.revision for r in m._get_descendant_nodes([a_rev])))
+attempt(
+    "descendants_omit",
+    lambda: sorted(
+        r.revision for r in m._get_descendant_nodes([a_rev], omit_immediate_dependencies=True)
+    ),
+)
+attempt("ancestors", lambda: [r.revision for r in m._get_ancestor_nodes([c_rev])])
+attempt(
+    "ancestors_check",
+    lambda: [r.revision for r in m._get_ancestor_nodes([c_rev, a_rev], check=True)],
+)
+attempt(
+    "related",
+    lambda: [
+        r.revision
+        for r in m._iterate_related_revisions(
+            lambda r: r._versioned_down_revisions, [c_rev], map_=None
+        )
+    ],
+)
+attempt("related_lazy", lambda: type(m._iterate_related_revisions(len, [None], None)).__name__)
+# filter_for_lineage gives back the targets it was given (strings stay strings)
+attempt("lineage_strings", lambda: m.filter_for_lineage(("c", "d"), "c"))
+attempt("lineage_revisions", lambda: [r.revision for r in m.filter_for_lineage([c_rev], "b")])
+# identifiers that are not strings: Alembic's RevisionError names them
+for ident in (b"12345", (b"12345",), 12345, ["a"], 1.5, ("a", "zzzz")):
+    key = repr(ident)
+    attempt(f"nonstr:get_revision:{key}", lambda i=ident: m.get_revision(i).revision)
+    attempt(f"nonstr:get_revisions:{key}", lambda i=ident: [r.revision for r in m.get_revisions(i)])
+    attempt(f"nonstr:resolve:{key}", lambda i=ident: m._resolve_revision_number(i))
+    attempt(
+        f"nonstr:iterate:{key}",
+        lambda i=ident: [r.revision for r in m.iterate_revisions(i, "base")],
+    )
+    attempt(
+        f"nonstr:iterate_lower:{key}",
+        lambda i=ident: [r.revision for r in m.iterate_revisions("heads", i)],
+    )
+    attempt(f"nonstr:current_head:{key}", lambda i=ident: m.get_current_head(i))
+    attempt(f"nonstr:lineage:{key}", lambda i=ident: m.filter_for_lineage(("c",), i))
 attempt("loop", lambda: Revision("a", "a"))
 attempt("illegal", lambda: Revision("a-b", None))
 json.dump(out, sys.stdout, indent=1, sort_keys=True)

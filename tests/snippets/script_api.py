@@ -86,5 +86,56 @@ attempt("get_revision:nosuch", lambda: sd.get_revision("nosuchrev"))
 attempt("versions", lambda: os.path.relpath(sd.versions))
 if ids:
     attempt("scripts_are_cached", lambda: sd.get_revision(ids[0]) is sd.get_revision(ids[0]))
+
+
+# generators (walk_revisions, iterate_revisions) raise when iterated, not when called
+attempt("walk_lazy", lambda: type(sd.walk_revisions("nosuchrev", "heads")).__name__)
+attempt("walk_lazy_iterated", lambda: list(sd.walk_revisions("nosuchrev", "heads")))
+attempt("iterate_lazy", lambda: type(sd.iterate_revisions("nosuchrev", "base")).__name__)
+attempt("iterate_lazy_iterated", lambda: list(sd.iterate_revisions("nosuchrev", "base")))
+
+
+def steps(fn):
+    return lambda: [str(step) for step in fn()]
+
+
+# plans to several destinations at once
+heads = tuple(sorted(out["heads"])) if isinstance(out.get("heads"), list) else ()
+attempt("upgrade_revs_multi", steps(lambda: sd._upgrade_revs(heads, ())))
+attempt("upgrade_revs_list", steps(lambda: sd._upgrade_revs(list(heads), ())))
+attempt("downgrade_revs_multi", steps(lambda: sd._downgrade_revs(("base", "base"), heads)))
+attempt("stamp_revs_multi", steps(lambda: sd._stamp_revs(heads, ())))
+# identifiers that are not strings (a database driver returning bytes): Alembic's errors
+for ident in (b"12345", (b"12345",), 12345, [ids[0]] if ids else ["x"], 1.5):
+    key = repr(ident)
+    attempt(f"nonstr:get_revision:{key}", lambda i=ident: sd.get_revision(i).revision)
+    attempt(
+        f"nonstr:get_revisions:{key}", lambda i=ident: [s.revision for s in sd.get_revisions(i)]
+    )
+    attempt(f"nonstr:as_revision_number:{key}", lambda i=ident: sd.as_revision_number(i))
+    attempt(
+        f"nonstr:iterate:{key}",
+        lambda i=ident: [s.revision for s in sd.iterate_revisions(i, "base")],
+    )
+    attempt(f"nonstr:walk:{key}", lambda i=ident: [s.revision for s in sd.walk_revisions(i)])
+    attempt(
+        f"nonstr:walk_head:{key}",
+        lambda i=ident: [s.revision for s in sd.walk_revisions("base", i)],
+    )
+    attempt(
+        f"nonstr:get_all_current:{key}",
+        lambda i=ident: sorted(s.revision for s in sd.get_all_current(i)),
+    )
+    attempt(f"nonstr:upgrade_revs_cur:{key}", steps(lambda i=ident: sd._upgrade_revs("heads", i)))
+    attempt(f"nonstr:upgrade_revs_dest:{key}", steps(lambda i=ident: sd._upgrade_revs(i, ())))
+    attempt(
+        f"nonstr:downgrade_revs_cur:{key}", steps(lambda i=ident: sd._downgrade_revs("base", i))
+    )
+    attempt(
+        f"nonstr:downgrade_revs_dest:{key}", steps(lambda i=ident: sd._downgrade_revs(i, heads))
+    )
+    attempt(f"nonstr:stamp_revs_rev:{key}", steps(lambda i=ident: sd._stamp_revs(i, ())))
+    attempt(f"nonstr:stamp_revs_heads:{key}", steps(lambda i=ident: sd._stamp_revs("heads", i)))
+    attempt(f"nonstr:map_current_head:{key}", lambda i=ident: sd.revision_map.get_current_head(i))
 json.dump(out, sys.stdout, indent=1, sort_keys=True)
 sys.exit(0 if not isinstance(out, CommandError) else 1)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from ..util.langhelpers import immutabledict
+from ..util.langhelpers import ModuleClsProxy, immutabledict
 from . import batch as _batch
 from . import ops
 
@@ -67,70 +67,6 @@ class Dispatcher:
         d = Dispatcher()
         d._registry.update(self._registry)
         return d
-
-
-class ModuleClsProxy:
-    """Module-level proxies for an instance's methods (Alembic's ``util.ModuleClsProxy``):
-    ``alembic.op`` forwards to the :class:`Operations` installed while migrations run."""
-
-    _setups: dict = {}
-
-    @classmethod
-    def _modules(cls) -> list:
-        return cls._setups.setdefault(cls, [])
-
-    def _install_proxy(self) -> None:
-        import alembic.op as op_module
-
-        stack = self.__dict__.setdefault("_previous_proxies", [])
-        stack.append(getattr(op_module, "_proxy", None))
-        op_module._proxy = self
-        for globals_ in self._modules():
-            globals_["_proxy"] = self
-
-    def _remove_proxy(self) -> None:
-        import alembic.op as op_module
-
-        stack = self.__dict__.get("_previous_proxies") or [None]
-        previous = stack.pop()
-        op_module._proxy = previous
-        for globals_ in self._modules():
-            globals_["_proxy"] = previous
-
-    @classmethod
-    def create_module_class_proxy(cls, globals_, locals_) -> None:
-        """Give a module a function for each public method of the class, forwarding to
-        the instance installed with ``_install_proxy``."""
-        cls._modules().append(globals_)
-        globals_.setdefault("_proxy", None)
-        for name in dir(cls):
-            cls._add_proxied_attribute(name, globals_, locals_)
-
-    @classmethod
-    def _update_module_proxies(cls, name: str) -> None:
-        for globals_ in cls._setups.get(cls, ()):
-            cls._add_proxied_attribute(name, globals_, globals_)
-
-    @classmethod
-    def _add_proxied_attribute(cls, name: str, globals_, locals_) -> None:
-        if name.startswith("_") or not callable(getattr(cls, name, None)):
-            return
-        class_name = cls.__name__
-
-        def proxy(*args, **kw):
-            target = globals_.get("_proxy")
-            if target is None:
-                raise NameError(
-                    "Can't invoke function '%s', as the proxy object has "
-                    "not yet been "
-                    "established for the Alembic '%s' class.  "
-                    "Try placing this code inside a callable." % (name, class_name)
-                )
-            return getattr(target, name)(*args, **kw)
-
-        proxy.__name__ = name
-        proxy.__doc__ = getattr(getattr(cls, name), "__doc__", None)
-        locals_[name] = proxy
 
 
 class AbstractOperations(ModuleClsProxy):
@@ -315,6 +251,8 @@ class Operations(AbstractOperations):
     particular :class:`.MigrationContext` which in turn represents connectivity to a
     database, or a file output stream.
     """
+
+    _proxy_module = "alembic.op"
 
     def add_column(
         self,

@@ -16,8 +16,11 @@ from .. import util
 from .migration import MigrationContext
 
 
-class EnvironmentContext:
+class EnvironmentContext(util.ModuleClsProxy):
     """A configurational facade made available in an ``env.py`` script."""
+
+    # `from alembic import context; context.configure(...)` (util.ModuleClsProxy)
+    _proxy_module = "alembic.context"
 
     _migration_context: MigrationContext | None = None
 
@@ -35,21 +38,6 @@ class EnvironmentContext:
 
     def __exit__(self, *arg: Any, **kw: Any) -> None:
         self._remove_proxy()
-
-    # the module-level proxy: `from alembic import context; context.configure(...)`
-    def _install_proxy(self) -> None:
-        from .. import context
-
-        context._proxy_stack.append(self)
-
-    def _remove_proxy(self) -> None:
-        from .. import context
-
-        stack = context._proxy_stack
-        if stack and stack[-1] is self:
-            stack.pop()
-        elif self in stack:
-            stack.remove(self)
 
     def is_offline_mode(self) -> bool:
         return self.context_opts.get("as_sql", False)

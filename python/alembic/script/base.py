@@ -321,10 +321,28 @@ class ScriptDirectory:
     # -- plans (the command's ``fn``) ------------------------------------------------------
 
     def _plan(self, kind: str, destination: Any, current_rev: Any) -> list[Any]:
-        heads = [h for h in util.to_tuple(current_rev, default=()) if h is not None]
-        return _native_module().plan_steps(
-            self._native_map, kind, list(util.to_tuple(destination, default=())), heads
-        )
+        # Revision arguments go to the native map as Alembic's methods take them (a string
+        # or a tuple; several destinations are fine), so that a value that is not a string
+        # gets Alembic's error (`revision identifier (b'12345',) is not a string ...`).
+        if isinstance(current_rev, (list, tuple)):
+            current_rev = tuple(h for h in current_rev if h is not None)
+        elif current_rev is None:
+            current_rev = ()
+        if kind == "stamp":
+            # `_stamp_revs`: the heads are looked up first, then each destination
+            odd = [r for r in util.to_tuple(destination or "base") if r and not isinstance(r, str)]
+            if odd:
+                self.get_revisions(current_rev)
+                with self._catch_revision_errors():
+                    for rev in odd:
+                        self.revision_map._resolve_revision_number(rev)
+            destination = util.to_tuple(destination, default=())
+        elif kind == "downgrade":
+            revision._check_downgrade_target(destination)
+        elif isinstance(destination, list):
+            destination = tuple(destination)
+        with self._catch_revision_errors():
+            return _native_module().plan_steps(self._native_map, kind, destination, current_rev)
 
     def _upgrade_revs(self, destination: str, current_rev: Any) -> list[Any]:
         from ..runtime.migration import RevisionStep

@@ -12,7 +12,7 @@ from .. import util
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
     from typing import Any, TypeVar
 
     _T = TypeVar("_T")
@@ -312,7 +312,16 @@ class RevisionMap:
         return list(self._objects.values())
 
     def get_current_head(self, branch_label: str | None = None) -> str | None:
-        return self._native.get_current_head(branch_label)
+        if branch_label is None or isinstance(branch_label, str):
+            return self._native.get_current_head(branch_label)
+        # not a string: Alembic resolves it through filter_for_lineage, whose errors
+        # (`revision identifier b'...' is not a string`) it raises
+        current_heads: Sequence[str] = self.heads
+        if branch_label:
+            current_heads = self.filter_for_lineage(current_heads, branch_label)
+        if len(current_heads) > 1:
+            raise MultipleHeads(current_heads, "%s@head" % (branch_label,))
+        return current_heads[0] if current_heads else None
 
     def get_revisions(self, id_: Any) -> tuple[Any, ...]:
         if isinstance(id_, (list, tuple, set, frozenset)):
@@ -323,16 +332,17 @@ class RevisionMap:
         return self._rev(self._native.get_revision(id_))
 
     def _resolve_revision_number(self, id_: Any) -> tuple[tuple[str, ...], str | None]:
-        if isinstance(id_, (list, set, frozenset)):
-            id_ = tuple(id_)
         ids, branch = self._native.resolve_revision_number(id_)
         return tuple(ids), branch
 
     def filter_for_lineage(
         self, targets: Iterable[Any], check_against: str | None, include_dependencies: bool = False
     ) -> tuple[Any, ...]:
+        # the targets themselves come back (strings stay strings), as with Alembic
+        targets = tuple(targets)
         ids = tuple(t.revision if isinstance(t, Revision) else t for t in targets)
-        return self._revs(self._native.filter_for_lineage(ids, check_against, include_dependencies))
+        kept = set(self._native.filter_for_lineage(ids, check_against, include_dependencies))
+        return tuple(t for t, i in zip(targets, ids, strict=True) if i in kept)
 
     def iterate_revisions(
         self,
@@ -343,6 +353,9 @@ class RevisionMap:
         assert_relative_length: bool = True,
         select_for_downgrade: bool = False,
     ) -> Iterator[Any]:
+        # a generator, as Alembic's: nothing is resolved (nor raised) until iterated
+        if select_for_downgrade:
+            _check_downgrade_target(lower)
         ids = self._native.iterate_revisions(
             _as_arg(upper),
             _as_arg(lower),
@@ -351,37 +364,106 @@ class RevisionMap:
             assert_relative_length,
             select_for_downgrade,
         )
-        return iter(self._revs(ids))
+        yield from self._revs(ids)
 
     def _get_descendant_nodes(
         self,
-        targets: Iterable[Any],
+        targets: Collection[Any],
         map_: Any = None,
         check: bool = False,
         omit_immediate_dependencies: bool = False,
         include_dependencies: bool = True,
     ) -> Iterator[Any]:
-        ids = tuple(t.revision for t in targets if t is not None)
-        return iter(
-            self._revs(
-                self._native.descendant_nodes(
-                    ids, check, omit_immediate_dependencies, include_dependencies
-                )
-            )
-        )
+        if omit_immediate_dependencies:
+            # (Alembic itself never passes it) the targets' own dependents are left out
+            def fn(rev: Revision) -> Iterable[str]:
+                return rev.nextrev if rev in targets else rev._all_nextrev
+
+            return self._iterate_related_revisions(fn, targets, map_=map_, check=check)
+        return self._related_nodes("descendant_nodes", targets, map_, check, include_dependencies)
 
     def _get_ancestor_nodes(
         self,
-        targets: Iterable[Any],
+        targets: Collection[Any],
         map_: Any = None,
         check: bool = False,
         include_dependencies: bool = True,
     ) -> Iterator[Any]:
-        ids = tuple(t.revision for t in targets if t is not None)
-        return iter(self._revs(self._native.ancestor_nodes(ids, check, include_dependencies)))
+        return self._related_nodes("ancestor_nodes", targets, map_, check, include_dependencies)
+
+    def _related_nodes(
+        self,
+        native_fn: str,
+        targets: Collection[Any],
+        map_: Any,
+        check: bool,
+        include_dependencies: bool,
+    ) -> Iterator[Any]:
+        # lazy, as Alembic's generators: the walk (and its errors) happens when iterated
+        ids = tuple(is_revision(t).revision for t in targets)
+        if map_ is None:
+            yield from self._revs(
+                getattr(self._native, native_fn)(ids, check, include_dependencies)
+            )
+            return
+        # a caller's own map: walk it as Alembic does
+        attr = {
+            ("descendant_nodes", True): "_all_nextrev",
+            ("descendant_nodes", False): "nextrev",
+            ("ancestor_nodes", True): "_normalized_down_revisions",
+            ("ancestor_nodes", False): "_versioned_down_revisions",
+        }[(native_fn, include_dependencies)]
+        yield from self._iterate_related_revisions(
+            lambda rev: getattr(rev, attr), targets, map_=map_, check=check
+        )
+
+    def _iterate_related_revisions(
+        self,
+        fn: Callable[[Revision], Iterable[str]],
+        targets: Collection[Any],
+        map_: Any,
+        check: bool = False,
+    ) -> Iterator[Revision]:
+        """Depth-first walk from each target along ``fn(rev)`` (revision ids looked up in
+        ``map_``, by default this map), each revision yielded once; ``check`` raises when
+        a target reaches another target."""
+        if map_ is None:
+            map_ = self._revision_map
+        seen: set[Revision] = set()
+        todo: list[Revision] = []
+        for target_for in targets:
+            target = is_revision(target_for)
+            todo.append(target)
+            per_target: set[Revision] = set()
+            while todo:
+                rev = todo.pop()
+                if check:
+                    per_target.add(rev)
+                if rev in seen:
+                    continue
+                seen.add(rev)
+                for rev_id in fn(rev):
+                    next_rev = map_[rev_id]
+                    assert next_rev is not None
+                    if next_rev.revision != rev_id:
+                        raise RevisionError("Dependency resolution failed; broken map")
+                    todo.append(next_rev)
+                yield rev
+            if check:
+                overlaps = per_target.intersection(targets).difference([target])
+                if overlaps:
+                    raise RevisionError(
+                        "Requested revision %s overlaps with other requested revisions %s"
+                        % (target.revision, ", ".join(r.revision for r in overlaps))
+                    )
 
     def _get_all_current(self, id_: tuple[str, ...]) -> set[Any]:
-        return set(self._revs(self._native.get_all_current(tuple(id_))))
+        return set(self._revs(self._native.get_all_current(_as_arg(id_))))
+
+
+def _check_downgrade_target(target: Any) -> None:
+    # `_parse_downgrade_target`, before anything else is resolved
+    assert target is None or isinstance(target, str), "Expected downgrade target in string form"
 
 
 def _as_arg(value: Any) -> Any:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, TypeVar
+    from typing import Any, Callable, NoReturn, TypeVar
 
     _T = TypeVar("_T")
 
@@ -97,3 +97,126 @@ def asbool(value: Any) -> bool:
 def not_none(value: _T | None) -> _T:
     assert value is not None
     return value
+
+
+class ModuleClsProxy:
+    """Module-level proxies for an instance's methods (Alembic's ``util.ModuleClsProxy``).
+
+    ``create_module_class_proxy(globals(), locals())`` gives a module one function per
+    public method of the class (``alembic.op.add_column``, ``alembic.context.configure``);
+    each forwards to the instance installed with ``_install_proxy``. Public attributes that
+    are not callable (``context.config``) exist in the module only while an instance is
+    installed. Before any instance was installed, calling a function raises Alembic's
+    ``NameError``; afterwards the module's ``_proxy`` is ``None`` (or the instance installed
+    before, when installs nest).
+
+    ``_proxy_module`` names the module that proxies the class (``alembic.op``): that module
+    fills itself lazily, on its first attribute access or when an instance is installed, so
+    importing it stays cheap.
+    """
+
+    _setups: dict[type, tuple[set[str], list[dict[str, Any]]]] = {}
+    _proxy_module: str | None = None
+
+    @classmethod
+    def _setup(cls) -> tuple[set[str], list[dict[str, Any]]]:
+        setup = cls._setups.get(cls)
+        if setup is None:
+            setup = cls._setups[cls] = (set(), [])
+        return setup
+
+    @classmethod
+    def _update_module_proxies(cls, name: str) -> None:
+        attr_names, modules = cls._setup()
+        for globals_ in modules:
+            cls._add_proxied_attribute(name, globals_, globals_, attr_names)
+
+    def _install_proxy(self) -> None:
+        cls = self.__class__
+        if cls._proxy_module is not None:
+            import importlib
+
+            importlib.import_module(cls._proxy_module)._materialize()
+        attr_names, modules = cls._setup()
+        previous = self.__dict__.setdefault("_previous_proxies", [])
+        previous.append([(globals_, globals_.get("_proxy")) for globals_ in modules])
+        for globals_ in modules:
+            globals_["_proxy"] = self
+            for attr_name in attr_names:
+                globals_[attr_name] = getattr(self, attr_name)
+
+    def _remove_proxy(self) -> None:
+        attr_names, modules = self.__class__._setup()
+        stack = self.__dict__.get("_previous_proxies")
+        saved = stack.pop() if stack else [(globals_, None) for globals_ in modules]
+        for globals_, before in saved:
+            globals_["_proxy"] = before
+            for attr_name in attr_names:
+                if before is None:
+                    globals_.pop(attr_name, None)
+                else:
+                    globals_[attr_name] = getattr(before, attr_name)
+
+    @classmethod
+    def create_module_class_proxy(
+        cls, globals_: MutableMapping[str, Any], locals_: MutableMapping[str, Any]
+    ) -> None:
+        attr_names, modules = cls._setup()
+        modules.append(globals_)  # type: ignore[arg-type]
+        for name in dir(cls):
+            cls._add_proxied_attribute(name, globals_, locals_, attr_names)
+
+    @classmethod
+    def _add_proxied_attribute(
+        cls,
+        name: str,
+        globals_: MutableMapping[str, Any],
+        locals_: MutableMapping[str, Any],
+        attr_names: set[str],
+    ) -> None:
+        if name.startswith("_"):
+            return
+        if callable(getattr(cls, name)):
+            locals_[name] = cls._create_method_proxy(name, globals_)
+        else:
+            attr_names.add(name)
+
+    @classmethod
+    def _create_method_proxy(cls, name: str, globals_: MutableMapping[str, Any]) -> Any:
+        class_name = cls.__name__
+
+        def _name_error(name: str, from_: Exception) -> NoReturn:
+            raise NameError(
+                "Can't invoke function '%s', as the proxy object has "
+                "not yet been "
+                "established for the Alembic '%s' class.  "
+                "Try placing this code inside a callable." % (name, class_name)
+            ) from from_
+
+        globals_["_name_error"] = _name_error
+
+        def proxy(*args: Any, **kw: Any) -> Any:
+            try:
+                target = globals_["_proxy"]
+            except KeyError:
+                _name_error(name, NameError("name '_proxy' is not defined"))
+            return getattr(target, name)(*args, **kw)
+
+        proxy.__name__ = proxy.__qualname__ = name
+        proxy.__doc__ = getattr(cls, name).__doc__
+        proxy.__module__ = globals_.get("__name__", proxy.__module__)
+        return proxy
+
+
+def proxy_module_getattr(globals_: dict[str, Any], materialize: Callable[[], None]) -> Any:
+    """The ``__getattr__`` of a lazily filled proxy module (``alembic.op``,
+    ``alembic.context``): fill the module, then answer as a plain module would."""
+
+    def __getattr__(name: str) -> Any:
+        if not name.startswith("__"):
+            materialize()
+            if name in globals_:
+                return globals_[name]
+        raise AttributeError(f"module {globals_['__name__']!r} has no attribute {name!r}")
+
+    return __getattr__

@@ -308,12 +308,12 @@ fn run_query(g: &Graph, q: &Value) -> Value {
             script_err,
         ),
         "upgrade_revs" => ok_or(
-            sd.upgrade_revs(q["dest"].as_str().unwrap(), &arg(&q["current"])),
+            sd.upgrade_revs(&arg(&q["dest"]), &arg(&q["current"])),
             |v| g.enc_revs(&v),
             script_err,
         ),
         "downgrade_revs" => ok_or(
-            sd.downgrade_revs(q["dest"].as_str().unwrap(), &arg(&q["current"])),
+            sd.downgrade_revs(&arg(&q["dest"]), &arg(&q["current"])),
             |v| g.enc_revs(&v),
             script_err,
         ),

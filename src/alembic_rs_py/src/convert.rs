@@ -7,7 +7,9 @@ use pyo3::types::{PyString, PyTuple};
 
 use crate::errors::revision_error;
 
-/// `None`, a `str`, or a tuple of `str` (what Alembic's revision arguments are).
+/// `None`, a `str`, or a tuple of `str` (what Alembic's revision arguments are). A value
+/// that is not a string is named in the error as `get_revisions` names it: element by
+/// element (`b'12345'` for `(b'12345',)`).
 pub(crate) fn rev_arg(obj: &Bound<'_, PyAny>) -> PyResult<RevArg> {
     if obj.is_none() {
         return Ok(RevArg::None);
@@ -27,6 +29,19 @@ pub(crate) fn rev_arg(obj: &Bound<'_, PyAny>) -> PyResult<RevArg> {
         return Ok(RevArg::Tuple(items));
     }
     Err(not_a_string(obj))
+}
+
+/// [`rev_arg`] for what Alembic hands to `_resolve_revision_number` (`get_revision`,
+/// `as_revision_number`, `filter_for_lineage`): it checks a tuple's first element only and
+/// names the whole tuple (`(b'12345',) is not a string`).
+pub(crate) fn rev_arg_whole(obj: &Bound<'_, PyAny>) -> PyResult<RevArg> {
+    if obj.is_instance_of::<PyTuple>()
+        && let Ok(first) = obj.get_item(0)
+        && !first.is_instance_of::<PyString>()
+    {
+        return Err(not_a_string(obj));
+    }
+    rev_arg(obj)
 }
 
 fn not_a_string(obj: &Bound<'_, PyAny>) -> PyErr {

@@ -9,7 +9,7 @@ use alembic_rs_core::script::revision::{
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::convert::{rev_arg, rev_ref, rev_ref_to_py};
+use crate::convert::{rev_arg, rev_arg_whole, rev_ref, rev_ref_to_py};
 use crate::errors::{revision_error, script_error};
 
 /// `(revision, down_revision, branch_labels, depends_on)` as Python passes them.
@@ -238,7 +238,7 @@ impl NativeRevisionMap {
     }
 
     fn get_revision(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
-        let arg = rev_arg(id)?;
+        let arg = rev_arg_whole(id)?;
         let r = self
             .map
             .get_revision(&arg)
@@ -252,7 +252,7 @@ impl NativeRevisionMap {
         py: Python<'_>,
         id: &Bound<'_, PyAny>,
     ) -> PyResult<(Vec<String>, Option<String>)> {
-        let arg = rev_arg(id)?;
+        let arg = rev_arg_whole(id)?;
         self.map
             .resolve_revision_number(&arg)
             .map_err(|e| revision_error(py, e))
@@ -265,7 +265,7 @@ impl NativeRevisionMap {
         check_against: &Bound<'py, PyAny>,
         include_dependencies: bool,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let check = rev_arg(check_against)?;
+        let check = rev_arg_whole(check_against)?;
         let revs: Vec<&Revision> = targets
             .iter()
             .map(|t| self.rev(py, t))

@@ -15,10 +15,11 @@ use alembic_rs_core::ops::Op;
 use alembic_rs_core::runtime::{
     self, ContextOptions, LogLevel, MigrationStep, PlanKind, PlannedStep, RuntimeError,
 };
-use alembic_rs_core::script::revision::StampStep;
+use alembic_rs_core::script::revision::{RevArg, StampStep};
 use pyo3::exceptions::{PyNotImplementedError, PyValueError};
 use pyo3::prelude::*;
 
+use crate::convert::rev_arg;
 use crate::errors::script_error;
 use crate::revision_map::NativeRevisionMap;
 
@@ -99,22 +100,30 @@ pub(crate) fn step_info(
 }
 
 /// `ScriptDirectory._upgrade_revs` / `_downgrade_revs` / `_stamp_revs`: the plan of `kind`
-/// (`"upgrade"`, `"downgrade"`, `"stamp"`) to `destination` from `heads`, as step tuples.
+/// (`"upgrade"`, `"downgrade"`, `"stamp"`) to `destination` from `heads` (revision
+/// arguments as Alembic takes them: `None`, a string or a tuple; a stamp's destinations are
+/// a tuple of strings), as step tuples.
 #[pyfunction]
 pub(crate) fn plan_steps(
     py: Python<'_>,
     map: PyRef<'_, NativeRevisionMap>,
     kind: &str,
-    destination: Vec<String>,
-    heads: Vec<String>,
+    destination: &Bound<'_, PyAny>,
+    heads: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<StepInfo>> {
-    let kind = match (kind, destination.as_slice()) {
-        ("upgrade", [d]) => PlanKind::Upgrade(d.clone()),
-        ("downgrade", [d]) => PlanKind::Downgrade(d.clone()),
-        ("stamp", _) => PlanKind::Stamp(destination),
+    let destination = rev_arg(destination)?;
+    let heads = rev_arg(heads)?;
+    let kind = match kind {
+        "upgrade" => PlanKind::Upgrade(destination),
+        "downgrade" => PlanKind::Downgrade(destination),
+        "stamp" => PlanKind::Stamp(match destination {
+            RevArg::None => Vec::new(),
+            RevArg::Str(d) => vec![d],
+            RevArg::Tuple(d) => d,
+        }),
         _ => return Err(PyValueError::new_err(format!("bad plan request {kind:?}"))),
     };
-    let planned = runtime::plan(map.map(), &kind, &heads);
+    let planned = runtime::plan_from(map.map(), &kind, &heads);
     // warnings first (`downgrade -1 from multiple heads is ambiguous`), as Alembic emits them
     map.flush_warnings(py)?;
     let planned = planned.map_err(|e| runtime_error(py, e))?;

@@ -22,4 +22,4 @@ pub use offline::{
     ScriptDocs, StaticScripts, run_offline,
 };
 pub use online::{OnlineRun, context_logs, plan_online};
-pub use session::{MigrationRun, PlanKind, PlannedStep, plan};
+pub use session::{MigrationRun, PlanKind, PlannedStep, plan, plan_from};

@@ -268,8 +268,8 @@ fn run(
     }
     state.set_heads(&current_heads(map, starting_rev.as_deref())?);
     let kind = match plan {
-        Plan::Upgrade(dest) => PlanKind::Upgrade(dest),
-        Plan::Downgrade(dest) => PlanKind::Downgrade(dest),
+        Plan::Upgrade(dest) => PlanKind::Upgrade(RevArg::Str(dest)),
+        Plan::Downgrade(dest) => PlanKind::Downgrade(RevArg::Str(dest)),
         Plan::Stamp(dests, _) => PlanKind::Stamp(dests),
     };
     let plan = super::session::plan(map, &kind, state.heads())?;

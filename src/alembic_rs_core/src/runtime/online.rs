@@ -4,7 +4,7 @@
 //! version table holds.
 
 use crate::ddl::StatementStyle;
-use crate::script::revision::{Revision, RevisionMap};
+use crate::script::revision::{RevArg, Revision, RevisionMap};
 
 use super::RuntimeError;
 use super::migration::MigrationStep;
@@ -59,8 +59,12 @@ pub fn plan_online(
         {
             return Err(RuntimeError::RangeNotAllowed);
         }
-        OfflineCommand::Upgrade { revision } => (PlanKind::Upgrade(revision.clone()), false),
-        OfflineCommand::Downgrade { revision } => (PlanKind::Downgrade(revision.clone()), false),
+        OfflineCommand::Upgrade { revision } => {
+            (PlanKind::Upgrade(RevArg::Str(revision.clone())), false)
+        }
+        OfflineCommand::Downgrade { revision } => {
+            (PlanKind::Downgrade(RevArg::Str(revision.clone())), false)
+        }
         OfflineCommand::Stamp { revisions, purge } => (PlanKind::Stamp(revisions.clone()), *purge),
     };
     let table = state.version_table().clone();

@@ -19,9 +19,9 @@ use super::offline::ContextOptions;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanKind {
     /// `ScriptDirectory._upgrade_revs(destination, heads)`.
-    Upgrade(String),
+    Upgrade(RevArg),
     /// `ScriptDirectory._downgrade_revs(destination, heads)`.
-    Downgrade(String),
+    Downgrade(RevArg),
     /// `ScriptDirectory._stamp_revs(revisions, heads)`.
     Stamp(Vec<String>),
 }
@@ -129,7 +129,17 @@ pub fn plan(
     kind: &PlanKind,
     heads: &[String],
 ) -> Result<Vec<PlannedStep>, RuntimeError> {
-    let current = RevArg::Tuple(heads.to_vec());
+    plan_from(map, kind, &RevArg::Tuple(heads.to_vec()))
+}
+
+/// [`plan`] from `current` as `ScriptDirectory._upgrade_revs` and friends receive it (a
+/// string, a tuple, or `None`).
+pub fn plan_from(
+    map: &RevisionMap,
+    kind: &PlanKind,
+    current: &RevArg,
+) -> Result<Vec<PlannedStep>, RuntimeError> {
+    let current = current.clone();
     let sd = map.script_directory();
     let revision_steps = |revs: Vec<&crate::script::revision::Revision>, is_upgrade| {
         revs.into_iter()

@@ -31,9 +31,9 @@ impl RevisionMap {
     }
 }
 
-fn end_ctx(end: &str) -> CatchContext {
+fn end_ctx(end: &RevArg) -> CatchContext {
     CatchContext {
-        end: Some(RevArg::Str(end.to_string())),
+        end: Some(end.clone()),
         ..CatchContext::default()
     }
 }
@@ -131,10 +131,11 @@ impl<'a> ScriptDirectoryOps<'a> {
         Ok(bases.into_iter().next())
     }
 
-    /// `_upgrade_revs(destination, current_rev)`: the scripts to run, in upgrade order.
+    /// `_upgrade_revs(destination, current_rev)`: the scripts to run, in upgrade order
+    /// (`destination` may name several revisions, as Alembic accepts).
     pub fn upgrade_revs(
         &self,
-        destination: &str,
+        destination: &RevArg,
         current_rev: &RevArg,
     ) -> Result<Vec<&'a Revision>, ScriptError> {
         let ctx = CatchContext {
@@ -148,8 +149,7 @@ impl<'a> ScriptDirectoryOps<'a> {
             ..IterateOptions::default()
         };
         let mut revs = catching(&ctx, || {
-            self.map
-                .iterate_revisions(&RevArg::Str(destination.to_string()), current_rev, opts)
+            self.map.iterate_revisions(destination, current_rev, opts)
         })?;
         revs.reverse();
         Ok(revs)
@@ -158,7 +158,7 @@ impl<'a> ScriptDirectoryOps<'a> {
     /// `_downgrade_revs(destination, current_rev)`: the scripts to run, in downgrade order.
     pub fn downgrade_revs(
         &self,
-        destination: &str,
+        destination: &RevArg,
         current_rev: &RevArg,
     ) -> Result<Vec<&'a Revision>, ScriptError> {
         let ctx = CatchContext {
@@ -172,8 +172,7 @@ impl<'a> ScriptDirectoryOps<'a> {
             ..IterateOptions::default()
         };
         catching(&ctx, || {
-            self.map
-                .iterate_revisions(current_rev, &RevArg::Str(destination.to_string()), opts)
+            self.map.iterate_revisions(current_rev, destination, opts)
         })
     }
 
