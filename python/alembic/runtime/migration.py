@@ -181,6 +181,12 @@ class MigrationContext:
             bool(self.impl.literal_binds),
             not self.as_sql,
         )
+        if opts.get("target_metadata") is not None:
+            from ..operations import to_op
+
+            convention = to_op.naming_convention(opts["target_metadata"])
+            if convention is not None:
+                self._native.set_naming_convention(convention)
         log.info("Context impl %s.", self.impl.__class__.__name__)
         if self.as_sql:
             log.info("Generating static SQL")

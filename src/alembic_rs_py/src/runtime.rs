@@ -169,8 +169,13 @@ pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
         DdlError::Invalid { class, .. } => match py
             .import("sqlalchemy.exc")
             .and_then(|m| m.getattr(class))
-            .and_then(|c| c.call1((err.message(),)))
-        {
+            // KeyError, AssertionError: what Python itself raises in SQLAlchemy's code
+            .or_else(|_| py.import("builtins").and_then(|m| m.getattr(class)))
+            .and_then(|c| {
+                // NoReferencedTableError(message, tname)
+                c.call1((err.message(),))
+                    .or_else(|_| c.call1((err.message(), py.None())))
+            }) {
             Ok(instance) => PyErr::from_value(instance),
             Err(e) => e,
         },
@@ -276,6 +281,16 @@ impl MigrationRun {
             }
         }
         Ok(Some(out))
+    }
+
+    /// Name constraints and indexes by this convention (JSON of
+    /// `alembic_rs_core::ddl::NamingConvention`, resolved from `target_metadata`).
+    fn set_naming_convention(&mut self, convention_json: &str) -> PyResult<()> {
+        let convention = serde_json::from_str(convention_json).map_err(|e| {
+            PyValueError::new_err(format!("invalid naming convention {convention_json}: {e}"))
+        })?;
+        self.state.set_naming_convention(convention);
+        Ok(())
     }
 
     /// Compile one Op value (its JSON form) into statements.

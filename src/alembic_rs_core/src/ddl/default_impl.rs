@@ -3,6 +3,7 @@
 //! they drive. A dialect overrides the hooks where it differs.
 
 use super::literal;
+use super::naming::{Kind, NamingConvention, Target};
 use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
 use super::table::{self, ResolvedTable, TableConstraint};
@@ -49,6 +50,14 @@ pub trait DdlImpl {
 
     /// The dialect's identifier quoting.
     fn preparer(&self) -> &IdentifierPreparer;
+
+    /// The naming convention of the `MetaData` Alembic builds the op's tables in (the
+    /// context's `target_metadata`'s, else SQLAlchemy's default).
+    fn naming_convention(&self) -> &NamingConvention {
+        static DEFAULT: std::sync::LazyLock<NamingConvention> =
+            std::sync::LazyLock::new(NamingConvention::default);
+        &DEFAULT
+    }
 
     /// `EXCLUDE ...` of a `postgresql.ExcludeConstraint` (without `ALTER TABLE ... ADD`).
     fn exclude_constraint_ddl(&self, _constraint: &ExcludeSpec) -> Result<String, DdlError> {
@@ -108,6 +117,8 @@ pub trait DdlImpl {
         session: &mut DdlSession,
     ) -> Result<Vec<String>, DdlError> {
         reject_other_options(&op.other_options)?;
+        self.naming_convention()
+            .check_table_built(op.schema.as_deref(), &op.table_name)?;
         let mut out = self.create_types_for_columns(&op.columns, session)?;
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
         out.push(create_table_statement(self, op)?);
@@ -139,6 +150,8 @@ pub trait DdlImpl {
 
     fn drop_table(&self, op: &DropTable) -> Result<Vec<String>, DdlError> {
         reject_other_options(&op.other_options)?;
+        self.naming_convention()
+            .check_table_built(op.schema.as_deref(), &op.table_name)?;
         Ok(vec![format!(
             "\nDROP TABLE {}{}",
             if op.if_exists == Some(true) {
@@ -173,6 +186,8 @@ pub trait DdlImpl {
         let columns = std::slice::from_ref(column);
         let resolved = ResolvedTable::new(columns, &[]);
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
+        self.naming_convention()
+            .check_table_built(table.schema, table.name)?;
         let facts = column_facts(self, &resolved, &op.table_name, column)?;
         let mut text = format!(
             "{} ADD COLUMN {}{}",
@@ -199,12 +214,13 @@ pub trait DdlImpl {
             text.push_str(&self.cascade_clauses(fk.ondelete.as_deref(), fk.onupdate.as_deref())?);
             text.push_str(&deferrability(fk.deferrable, fk.initially.as_deref())?);
         }
-        text.push_str(&inline_checks(self, column)?);
+        text.push_str(&inline_checks(self, table, column)?);
         let mut out = vec![text];
         for constraint in table::column_constraints(column, false)? {
             if inline_fk && matches!(constraint, TableConstraint::ForeignKey(_)) {
                 continue;
             }
+            let constraint = constraint.named(self.naming_convention(), table, false)?;
             out.push(add_constraint_statement(self, table, &constraint)?);
         }
         if let Some(index) = table::column_index(column) {
@@ -253,10 +269,9 @@ pub trait DdlImpl {
         reject_other_options(&op.other_options)?;
         reject_postgresql_index_options(op)?;
         let p = self.preparer();
-        let Some(name) = &op.index_name else {
-            return Err(DdlError::invalid(
-                "CREATE INDEX requires that the index have a name",
-            ));
+        let Some(name) = &index_name(self, op)? else {
+            // Alembic asserts the index has a name (no `ix` convention)
+            return Err(DdlError::invalid_as("AssertionError", ""));
         };
         let elements = op
             .columns
@@ -289,7 +304,11 @@ pub trait DdlImpl {
             } else {
                 ""
             },
-            schema_qualified_index_name(self.preparer(), op.schema.as_deref(), &op.index_name)?
+            schema_qualified_index_name(
+                self.preparer(),
+                op.schema.as_deref(),
+                &drop_index_name(self, op)?
+            )?
         ))
     }
 
@@ -318,6 +337,7 @@ pub trait DdlImpl {
             nulls_not_distinct: op.postgresql_nulls_not_distinct,
         });
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
+        let constraint = built_constraint(self, table, constraint)?;
         Ok(vec![add_constraint_statement(self, table, &constraint)?])
     }
 
@@ -328,6 +348,7 @@ pub trait DdlImpl {
             ..PrimaryKeySpec::default()
         });
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
+        let constraint = built_constraint(self, table, constraint)?;
         Ok(vec![add_constraint_statement(self, table, &constraint)?])
     }
 
@@ -348,6 +369,10 @@ pub trait DdlImpl {
             not_valid: op.postgresql_not_valid,
         });
         let table = TableName::new(op.source_schema.as_deref(), &op.source_table);
+        // Alembic builds the referent table in the same MetaData: referred columns resolve
+        self.naming_convention()
+            .check_table_built(op.referent_schema.as_deref(), &op.referent_table)?;
+        let constraint = built_constraint(self, table, constraint)?;
         Ok(vec![add_constraint_statement(self, table, &constraint)?])
     }
 
@@ -361,6 +386,7 @@ pub trait DdlImpl {
             not_valid: op.postgresql_not_valid,
         });
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
+        let constraint = built_constraint(self, table, constraint)?;
         Ok(vec![add_constraint_statement(self, table, &constraint)?])
     }
 
@@ -374,6 +400,25 @@ pub trait DdlImpl {
 
     fn drop_constraint(&self, op: &DropConstraint) -> Result<Vec<String>, DdlError> {
         let p = self.preparer();
+        let convention = self.naming_convention();
+        convention.check_table_built(op.schema.as_deref(), &op.table_name)?;
+        let kind = match op.type_ {
+            Some(crate::ops::ConstraintType::Foreignkey) => Kind::ForeignKey,
+            Some(crate::ops::ConstraintType::Primary) => Kind::PrimaryKey,
+            Some(crate::ops::ConstraintType::Unique) => Kind::Unique,
+            Some(crate::ops::ConstraintType::Check) => Kind::Check,
+            None => Kind::Constraint,
+        };
+        let name = convention
+            .name_for(&Target {
+                kind,
+                table_schema: op.schema.as_deref(),
+                table_name: &op.table_name,
+                name: Some(&op.constraint_name),
+                columns: &[],
+                referent: None,
+            })?
+            .unwrap_or_else(|| op.constraint_name.clone());
         Ok(vec![format!(
             "ALTER TABLE {} DROP CONSTRAINT {}{}",
             self.format_table(TableName::new(op.schema.as_deref(), &op.table_name)),
@@ -382,7 +427,7 @@ pub trait DdlImpl {
             } else {
                 ""
             },
-            constraint_name(p, &op.constraint_name)?
+            constraint_name(p, &name)?
         )])
     }
 
@@ -863,10 +908,24 @@ fn drop_type_constraint_statement<D: DdlImpl + ?Sized>(
 }
 
 /// The CHECK constraints written inside a column's definition.
-fn inline_checks<D: DdlImpl + ?Sized>(imp: &D, column: &ColumnSpec) -> Result<String, DdlError> {
+fn inline_checks<D: DdlImpl + ?Sized>(
+    imp: &D,
+    table: TableName<'_>,
+    column: &ColumnSpec,
+) -> Result<String, DdlError> {
     let p = imp.preparer();
     let mut parts = Vec::new();
     for ck in &column.checks {
+        // a column-level CHECK is named when its column joins the table (no columns of its
+        // own: the text names none)
+        let name = imp.naming_convention().name_for(&Target {
+            kind: Kind::Check,
+            table_schema: table.schema,
+            table_name: table.name,
+            name: ck.name.as_ref(),
+            columns: &[],
+            referent: None,
+        })?;
         if ck.not_valid {
             return Err(DdlError::unsupported(
                 "postgresql_not_valid on a column-level CheckConstraint",
@@ -874,7 +933,7 @@ fn inline_checks<D: DdlImpl + ?Sized>(imp: &D, column: &ColumnSpec) -> Result<St
         }
         parts.push(format!(
             "{}CHECK ({}){}",
-            preamble(p, ck.name.as_ref())?,
+            preamble(p, name.as_ref())?,
             render_text(&ck.sqltext, p.double_percents(), Binds::Null),
             deferrability(ck.deferrable, ck.initially.as_deref())?
         ));
@@ -909,6 +968,8 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
     let resolved = ResolvedTable::new(&op.columns, &op.constraints);
     let describe = |t: &SqlType| imp.type_ddl(t).unwrap_or_else(|_| t.describe());
     let auto = resolved.autoincrement_column(&op.table_name, &describe)?;
+    let table = TableName::new(op.schema.as_deref(), &op.table_name);
+    let convention = imp.naming_convention();
     let mut text = String::from("\nCREATE ");
     if !op.prefixes.is_empty() {
         text.push_str(&op.prefixes.join(" "));
@@ -929,7 +990,7 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
         };
         let spec = imp
             .column_ddl(column, facts)
-            .and_then(|spec| Ok(spec + &inline_checks(imp, column)?))
+            .and_then(|spec| Ok(spec + &inline_checks(imp, table, column)?))
             .map_err(|e| match e {
                 DdlError::Invalid {
                     op: name,
@@ -951,7 +1012,21 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
         text.push_str(&spec?);
     }
     let mut constraints: Vec<TableConstraint> = Vec::new();
-    if let Some(pk) = resolved.primary_key_constraint(auto) {
+    if let Some(mut pk) = resolved.primary_key_constraint(auto) {
+        // named on the key's columns in table order (not the autoincrement-first order)
+        let columns: Vec<String> = resolved
+            .primary_key_columns()?
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        let named = TableConstraint::PrimaryKey(PrimaryKeySpec {
+            columns,
+            ..pk.clone()
+        })
+        .named(convention, table, false)?;
+        if let TableConstraint::PrimaryKey(named) = named {
+            pk.name = named.name;
+        }
         constraints.push(TableConstraint::PrimaryKey(pk));
     }
     for c in &op.constraints {
@@ -967,9 +1042,22 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
             ConstraintSpec::Exclude(x) => constraints.push(TableConstraint::Exclude(x.clone())),
         }
     }
+    // SQLAlchemy names a column's constraints when the column joins the table, before the
+    // table-level ones are appended (the order a failing convention reports in)
+    let mut column_level = Vec::new();
     for column in &op.columns {
-        constraints.extend(table::column_constraints(column, true)?);
+        for c in table::column_constraints(column, true)? {
+            column_level.push(c.named(convention, table, false)?);
+        }
     }
+    let mut constraints = constraints
+        .into_iter()
+        .map(|c| match c {
+            TableConstraint::PrimaryKey(_) => Ok(c),
+            c => c.named(convention, table, false),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    constraints.extend(column_level);
     let rendered = constraints
         .iter()
         .map(|c| constraint_ddl(imp, c))
@@ -991,26 +1079,87 @@ fn column_index_statement<D: DdlImpl + ?Sized>(
     unique: bool,
 ) -> Result<String, DdlError> {
     let p = imp.preparer();
+    let columns = [column.to_owned()];
+    let name = imp.naming_convention().name_for(&Target {
+        kind: Kind::Index,
+        table_schema: table.schema,
+        table_name: table.name,
+        name: None,
+        columns: &columns,
+        referent: None,
+    })?;
+    let Some(name) = name else {
+        // Alembic asserts the index has a name (no `ix` convention)
+        return Err(DdlError::invalid_as("AssertionError", ""));
+    };
     Ok(format!(
         "CREATE {}INDEX {} ON {} ({})",
         if unique { "UNIQUE " } else { "" },
-        constraint_name(p, &default_index_name(table, column))?,
+        constraint_name(p, &name)?,
         imp.format_table(table),
         p.quote(column)
     ))
 }
 
-/// The default naming convention `ix_%(column_0_label)s`: `ix_[<schema>_]<table>_<column>`,
-/// dots in the schema turned into underscores; a final (`conv`) name, so shortened rather
-/// than rejected when too long.
-pub(crate) fn default_index_name(table: TableName<'_>, first_element: &str) -> ObjectName {
-    let label = match table.schema {
-        Some(s) if !s.is_empty() => {
-            format!("{}_{}_{first_element}", s.replace('.', "_"), table.name)
-        }
-        _ => format!("{}_{first_element}", table.name),
-    };
-    ObjectName::conv(format!("ix_{label}"))
+/// A constraint op's constraint, on the table Alembic builds for it (in the convention's
+/// MetaData): named by the convention.
+pub(crate) fn built_constraint<D: DdlImpl + ?Sized>(
+    imp: &D,
+    table: TableName<'_>,
+    constraint: TableConstraint,
+) -> Result<TableConstraint, DdlError> {
+    let convention = imp.naming_convention();
+    convention.check_table_built(table.schema, table.name)?;
+    constraint.named(convention, table, true)
+}
+
+/// The name of `create_index`'s index: given, or the `ix` convention's (`None`: neither).
+pub(crate) fn index_name<D: DdlImpl + ?Sized>(
+    imp: &D,
+    op: &IndexSpec,
+) -> Result<Option<ObjectName>, DdlError> {
+    let convention = imp.naming_convention();
+    convention.check_table_built(op.schema.as_deref(), &op.table_name)?;
+    if op.index_name.is_none() && op.columns.is_empty() {
+        return Err(DdlError::unsupported("an unnamed index without columns"));
+    }
+    // Alembic gives a text() element a column named by its text
+    let columns: Vec<String> = op
+        .columns
+        .iter()
+        .map(|c| match c {
+            IndexColumn::Column(c) | IndexColumn::Text(c) => c.clone(),
+        })
+        .collect();
+    convention.name_for(&Target {
+        kind: Kind::Index,
+        table_schema: op.schema.as_deref(),
+        table_name: &op.table_name,
+        name: op.index_name.as_ref(),
+        columns: &columns,
+        referent: None,
+    })
+}
+
+/// The name `drop_index` drops: Alembic builds the index (on table `no_table` when none is
+/// given, with one column `x`) in the convention's MetaData.
+pub(crate) fn drop_index_name<D: DdlImpl + ?Sized>(
+    imp: &D,
+    op: &DropIndex,
+) -> Result<ObjectName, DdlError> {
+    let convention = imp.naming_convention();
+    let table_name = op.table_name.as_deref().unwrap_or("no_table");
+    convention.check_table_built(op.schema.as_deref(), table_name)?;
+    Ok(convention
+        .name_for(&Target {
+            kind: Kind::Index,
+            table_schema: op.schema.as_deref(),
+            table_name,
+            name: Some(&op.index_name),
+            columns: &["x".to_owned()],
+            referent: None,
+        })?
+        .unwrap_or_else(|| op.index_name.clone()))
 }
 
 /// `GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(options)]`.
@@ -1244,7 +1393,10 @@ pub(crate) fn alter_column_statements<D: DdlImpl + ?Sized>(
     let mut out = Vec::new();
 
     if let (Some(existing), Some(_)) = (&op.existing_type, &op.type_) {
+        imp.naming_convention()
+            .check_table_built(table.schema, table.name)?;
         for constraint in table::type_constraints(&op.column_name, existing) {
+            let constraint = constraint.named(imp.naming_convention(), table, false)?;
             out.push(drop_type_constraint_statement(imp, table, &constraint)?);
         }
     }
@@ -1311,7 +1463,10 @@ pub(crate) fn alter_column_statements<D: DdlImpl + ?Sized>(
         out.push(format!("{alter} RENAME {column} TO {}", p.quote(new_name)));
     }
     if let Some(ty) = &op.type_ {
+        imp.naming_convention()
+            .check_table_built(table.schema, table.name)?;
         for constraint in table::type_constraints(&op.column_name, ty) {
+            let constraint = constraint.named(imp.naming_convention(), table, false)?;
             out.push(add_constraint_statement(imp, table, &constraint)?);
         }
     }

@@ -27,6 +27,7 @@
 
 mod default_impl;
 mod literal;
+mod naming;
 pub mod postgresql;
 mod quote;
 mod sql_text;
@@ -35,6 +36,7 @@ mod table;
 use std::collections::HashSet;
 
 pub use default_impl::{ColumnFacts, DdlImpl, TableName};
+pub use naming::NamingConvention;
 pub use postgresql::PostgresqlImpl;
 pub use quote::IdentifierPreparer;
 pub use sql_text::Paramstyle;

@@ -4,12 +4,14 @@
 //! uses offline (`postgresql://`, psycopg: `pyformat` paramstyle, so `%` is doubled).
 
 use super::default_impl::{
-    AlterOrder, ColumnFacts, alter_column_statements, alter_table, constraint_name,
-    default_index_name, deferrability, enum_length, generic_type_ddl, identity_ddl,
-    identity_options, reject_other_options, schema_qualified_index_name,
+    AlterOrder, ColumnFacts, alter_column_statements, alter_table, built_constraint,
+    constraint_name, deferrability, drop_index_name, enum_length, generic_type_ddl, identity_ddl,
+    identity_options, index_name, reject_other_options, schema_qualified_index_name,
 };
+use super::naming::NamingConvention;
 use super::quote::IdentifierPreparer;
 use super::sql_text::{Binds, Phrase, render_text, string_literal, validate_sql_phrase};
+use super::table::TableConstraint;
 use super::{DdlError, DdlImpl, DdlSession, Paramstyle, StatementStyle, TableName};
 use crate::ops::{
     AlterColumn, ColumnDefault, ColumnSpec, CreateExcludeConstraint, DropIndex, ExcludeSpec,
@@ -21,6 +23,7 @@ use crate::ops::{
 pub struct PostgresqlImpl {
     preparer: IdentifierPreparer,
     style: StatementStyle,
+    naming: NamingConvention,
 }
 
 impl Default for PostgresqlImpl {
@@ -58,7 +61,20 @@ impl PostgresqlImpl {
                 63,
             ),
             style,
+            naming: NamingConvention::default(),
         }
+    }
+
+    /// The same compiler naming constraints and indexes by `convention` (the
+    /// `naming_convention` of the context's `target_metadata`).
+    pub fn with_naming_convention(mut self, convention: NamingConvention) -> Self {
+        self.naming = convention;
+        self
+    }
+
+    /// Name constraints and indexes by `convention` from now on.
+    pub fn set_naming_convention(&mut self, convention: NamingConvention) {
+        self.naming = convention;
     }
 
     /// `PGIdentifierPreparer.format_type` for a named type (ENUM).
@@ -134,6 +150,10 @@ impl DdlImpl for PostgresqlImpl {
         &self.preparer
     }
 
+    fn naming_convention(&self) -> &NamingConvention {
+        &self.naming
+    }
+
     fn statement_style(&self) -> StatementStyle {
         self.style
     }
@@ -166,17 +186,10 @@ impl DdlImpl for PostgresqlImpl {
         reject_other_options(&op.other_options)?;
         let p = &self.preparer;
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
-        let name = match &op.index_name {
-            Some(n) => constraint_name(p, n)?,
-            None => {
-                let first = match op.columns.first() {
-                    Some(IndexColumn::Column(c) | IndexColumn::Text(c)) => c.as_str(),
-                    None => {
-                        return Err(DdlError::unsupported("an unnamed index without columns"));
-                    }
-                };
-                constraint_name(p, &default_index_name(table, first))?
-            }
+        let name = match index_name(self, op)? {
+            Some(n) => constraint_name(p, &n)?,
+            // Alembic asserts the index has a name (no `ix` convention)
+            None => return Err(DdlError::invalid_as("AssertionError", "")),
         };
         let mut text = String::from("CREATE ");
         if op.unique {
@@ -250,7 +263,11 @@ impl DdlImpl for PostgresqlImpl {
             } else {
                 ""
             },
-            schema_qualified_index_name(&self.preparer, op.schema.as_deref(), &op.index_name)?
+            schema_qualified_index_name(
+                &self.preparer,
+                op.schema.as_deref(),
+                &drop_index_name(self, op)?
+            )?
         ))
     }
 
@@ -267,9 +284,15 @@ impl DdlImpl for PostgresqlImpl {
             deferrable: op.deferrable,
             initially: op.initially.clone(),
         };
+        let table = TableName::new(op.schema.as_deref(), &op.table_name);
+        let TableConstraint::Exclude(spec) =
+            built_constraint(self, table, TableConstraint::Exclude(spec))?
+        else {
+            unreachable!("naming keeps the constraint's kind")
+        };
         Ok(vec![format!(
             "ALTER TABLE {} ADD {}",
-            self.format_table(TableName::new(op.schema.as_deref(), &op.table_name)),
+            self.format_table(table),
             self.exclude_constraint_ddl(&spec)?
         )])
     }

@@ -3,6 +3,7 @@
 //! constraints and indexes the columns imply, in SQLAlchemy's order.
 
 use super::DdlError;
+use super::naming::{Kind, NamingConvention, Referent, Target};
 use crate::ops::ObjectName;
 use crate::ops::{
     Autoincrement, CheckSpec, ColumnSpec, ConstraintSpec, ExcludeSpec, ForeignKeySpec,
@@ -25,6 +26,81 @@ pub(crate) enum TableConstraint {
     },
 }
 
+impl TableConstraint {
+    /// The convention kind, the name, the constraint's columns and its referent.
+    pub(crate) fn naming_target<'a>(
+        &'a self,
+        table: super::TableName<'a>,
+        columns_buf: &'a mut Vec<String>,
+        fk_resolvable: bool,
+    ) -> Target<'a> {
+        let (kind, name, referent) = match self {
+            TableConstraint::PrimaryKey(pk) => {
+                *columns_buf = pk.columns.clone();
+                (Kind::PrimaryKey, pk.name.as_ref(), None)
+            }
+            TableConstraint::Unique(uq) => {
+                *columns_buf = uq.columns.clone();
+                (Kind::Unique, uq.name.as_ref(), None)
+            }
+            TableConstraint::ForeignKey(fk) => {
+                *columns_buf = fk.columns.clone();
+                let referent = Referent {
+                    schema: fk.referent_schema.as_deref(),
+                    table: &fk.referent_table,
+                    columns: &fk.referent_columns,
+                    resolvable: fk_resolvable,
+                };
+                (Kind::ForeignKey, fk.name.as_ref(), Some(referent))
+            }
+            TableConstraint::Check(ck) => {
+                columns_buf.clear();
+                (Kind::Check, ck.name.as_ref(), None)
+            }
+            TableConstraint::Exclude(x) => {
+                *columns_buf = x.elements.iter().map(|(c, _)| c.clone()).collect();
+                (Kind::Exclude, x.name.as_ref(), None)
+            }
+            TableConstraint::EnumCheck { name, column, .. } => {
+                *columns_buf = vec![column.clone()];
+                (Kind::Check, name.as_ref(), None)
+            }
+        };
+        Target {
+            kind,
+            table_schema: table.schema,
+            table_name: table.name,
+            name,
+            columns: columns_buf,
+            referent,
+        }
+    }
+
+    pub(crate) fn set_name(&mut self, new: Option<ObjectName>) {
+        match self {
+            TableConstraint::PrimaryKey(pk) => pk.name = new,
+            TableConstraint::Unique(uq) => uq.name = new,
+            TableConstraint::ForeignKey(fk) => fk.name = new,
+            TableConstraint::Check(ck) => ck.name = new,
+            TableConstraint::Exclude(x) => x.name = new,
+            TableConstraint::EnumCheck { name, .. } => *name = new,
+        }
+    }
+
+    /// The constraint with the name `convention` gives it in `table`.
+    pub(crate) fn named(
+        mut self,
+        convention: &NamingConvention,
+        table: super::TableName<'_>,
+        fk_resolvable: bool,
+    ) -> Result<Self, DdlError> {
+        let mut columns = Vec::new();
+        let name = convention.name_for(&self.naming_target(table, &mut columns, fk_resolvable))?;
+        self.set_name(name);
+        Ok(self)
+    }
+}
+
 /// An index a column implies (`index=True`).
 #[derive(Clone, Debug)]
 pub(crate) struct ColumnIndex {
@@ -35,6 +111,9 @@ pub(crate) struct ColumnIndex {
 pub(crate) struct ResolvedTable<'a> {
     pub columns: &'a [ColumnSpec],
     explicit_pk: Option<&'a PrimaryKeySpec>,
+    /// The local columns of the table-level `ForeignKeyConstraint`s: their `ForeignKey`
+    /// elements are in `Column.foreign_keys` too.
+    fk_columns: Vec<&'a str>,
 }
 
 impl<'a> ResolvedTable<'a> {
@@ -43,9 +122,18 @@ impl<'a> ResolvedTable<'a> {
             ConstraintSpec::PrimaryKey(pk) => Some(pk),
             _ => None,
         });
+        let fk_columns = constraints
+            .iter()
+            .flat_map(|c| match c {
+                ConstraintSpec::ForeignKey(fk) => fk.columns.as_slice(),
+                _ => &[],
+            })
+            .map(String::as_str)
+            .collect();
         ResolvedTable {
             columns,
             explicit_pk,
+            fk_columns,
         }
     }
 
@@ -117,7 +205,9 @@ impl<'a> ResolvedTable<'a> {
             if !autoinc_true && (col.client_default || col.server_default.is_some()) {
                 return Ok(false);
             }
-            if !col.foreign_keys.is_empty()
+            let has_foreign_keys =
+                !col.foreign_keys.is_empty() || self.fk_columns.contains(&col.name.as_str());
+            if has_foreign_keys
                 && !matches!(
                     col.autoincrement,
                     Autoincrement::True | Autoincrement::IgnoreFk

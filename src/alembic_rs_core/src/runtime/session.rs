@@ -107,6 +107,11 @@ impl MigrationRun {
         writes
     }
 
+    /// Name constraints and indexes by the context's `target_metadata` convention.
+    pub fn set_naming_convention(&mut self, convention: crate::ddl::NamingConvention) {
+        self.compiler.set_naming_convention(convention);
+    }
+
     /// The compiler's memo, to restore when a migration's ops are compiled again (see
     /// [`MigrationRun::restore`]).
     pub fn snapshot(&self) -> DdlSession {

@@ -484,9 +484,13 @@ def bind(method, *args, **kwargs):
 # --------------------------------------------------------------------------------------
 
 
-def run_ops(ops):
+def run_ops(ops, naming_convention=None):
     buf = io.StringIO()
-    ctx = MigrationContext.configure(dialect_name="postgresql", opts={"as_sql": True, "output_buffer": buf})
+    opts = {"as_sql": True, "output_buffer": buf}
+    if naming_convention is not None:
+        # Alembic builds its op tables in a MetaData with target_metadata's convention
+        opts["target_metadata"] = sa.MetaData(naming_convention=naming_convention)
+    ctx = MigrationContext.configure(dialect_name="postgresql", opts=opts)
     impl = ctx.impl
     raw = []
     orig_exec = impl._exec
@@ -522,9 +526,12 @@ def run_ops(ops):
 CASES = []
 
 
-def case(name, *ops, ordered=True, unsupported=None):
-    """Register a case. `unsupported` names the option the Rust compiler must reject."""
-    CASES.append({"name": name, "ops": list(ops), "ordered": ordered, "unsupported": unsupported})
+def case(name, *ops, ordered=True, unsupported=None, naming_convention=None):
+    """Register a case. `unsupported` names the option the Rust compiler must reject;
+    `naming_convention` (string keys) is target_metadata's."""
+    CASES.append(
+        {"name": name, "ops": list(ops), "ordered": ordered, "unsupported": unsupported, "naming_convention": naming_convention}
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -745,6 +752,42 @@ def create_table_cases():
     case("create_table/autoincrement_true_string_error", create_table("t", col("id", STR50, primary_key=True, autoincrement=True)))
     case("create_table/autoincrement_true_float_error", create_table("t", col("id", T("float"), primary_key=True, autoincrement=True)))
     case("create_table/serial_not_pk_ignored", create_table("t", col("id", INT, autoincrement=True)))
+    # a table-level ForeignKeyConstraint puts its elements in Column.foreign_keys too
+    fk_id = {"kind": "foreign_key", "columns": ["id"], "referent_table": "o", "referent_columns": ["id"]}
+    case("create_table/no_serial_table_foreign_key", create_table("t", col("id", INT, primary_key=True), constraints=[fk_id]))
+    case(
+        "create_table/no_serial_table_foreign_key_use_alter",
+        create_table("t", col("id", INT, primary_key=True), constraints=[dict(fk_id, use_alter=True)]),
+    )
+    case(
+        "create_table/no_serial_table_foreign_key_composite",
+        create_table(
+            "t",
+            col("id", INT, primary_key=True),
+            col("x", INT),
+            constraints=[{"kind": "foreign_key", "columns": ["x", "id"], "referent_table": "o", "referent_columns": ["a", "b"]}],
+        ),
+    )
+    case(
+        "create_table/no_serial_table_foreign_key_explicit_pk",
+        create_table("t", col("id", INT), constraints=[{"kind": "primary_key", "columns": ["id"]}, fk_id]),
+    )
+    case(
+        "create_table/serial_table_foreign_key_ignore_fk",
+        create_table("t", col("id", INT, primary_key=True, autoincrement="ignore_fk"), constraints=[fk_id]),
+    )
+    case(
+        "create_table/serial_table_foreign_key_autoincrement_true",
+        create_table("t", col("id", BIGINT, primary_key=True, autoincrement=True), constraints=[fk_id]),
+    )
+    case(
+        "create_table/serial_composite_table_foreign_key_other",
+        create_table("t", col("o_id", INT, primary_key=True), col("seq", SMALLINT, primary_key=True, autoincrement=True), constraints=[dict(fk_id, columns=["o_id"])]),
+    )
+    case(
+        "create_table/serial_identity_table_foreign_key",
+        create_table("t", col("id", INT, primary_key=True, identity={"always": True}), constraints=[fk_id]),
+    )
     case("create_table/pk_nullable_true", create_table("t", col("id", STR50, primary_key=True, nullable=True)))
     case("create_table/nullable_false", create_table("t", col("a", INT, nullable=False), col("b", INT, nullable=True)))
     case(
@@ -1358,6 +1401,145 @@ def function_cases():
         case(f"server_default_function/{name}", alter("t", "c", server_default={"set": sd_func(name)}))
 
 
+def naming_convention_cases():
+    """target_metadata with a naming_convention: Alembic's op tables carry it."""
+    full = {
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+    tokens = {
+        "ix": "ix_%(table_name)s_%(column_0N_name)s",
+        "uq": "uq_%(column_0_key)s_%(column_0_label)s_%(column_1_name)s",
+        "ck": "ck_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(column_0_N_name)s__%(referred_column_0N_name)s",
+        "pk": "pk_%(table_name).6s_%(column_0N_name)s",
+    }
+    fk_o = {"referent_table": "o", "referent_column": "id"}
+    enum_named = T("enum", values=["a", "b"], name="mood", native_enum=False, create_constraint=True)
+    enum_unnamed = T("enum", values=["a", "b"], native_enum=False, create_constraint=True)
+
+    def nc(name, *ops, convention=full, **kw):
+        case("naming/" + name, *ops, naming_convention=convention, **kw)
+
+    nc(
+        "create_table_every_kind",
+        create_table(
+            "child",
+            col("id", INT, primary_key=True),
+            col("code", STR50, unique=True),
+            col("pid", INT, foreign_keys=[fk_o]),
+            col("n", INT, index=True),
+            col("e", enum_named),
+            col("price", INT, checks=[{"sqltext": "price > 0", "name": "price"}]),
+            constraints=[
+                {"kind": "check", "sqltext": "n > 0", "name": "positive"},
+                {"kind": "unique", "columns": ["n", "code"]},
+                {"kind": "foreign_key", "columns": ["n"], "referent_table": "p", "referent_columns": ["x"]},
+                {"kind": "unique", "columns": ["pid"], "name": "named_uq"},
+                {"kind": "unique", "columns": ["price"], "name": {"conv": "conv_uq"}},
+            ],
+            schema="s",
+        ),
+    )
+    nc("create_table_unnamed_check_error", create_table("t", col("id", INT), constraints=[{"kind": "check", "sqltext": "id > 0"}]))
+    nc("create_table_unnamed_enum_check_error", create_table("t", col("e", enum_unnamed)))
+    nc("create_table_unnamed_column_check_error", create_table("t", col("e", INT, checks=[{"sqltext": "e > 0"}])))
+    nc(
+        "create_table_tokens",
+        create_table(
+            "measurements",
+            col("a", INT, primary_key=True),
+            col("b", INT, primary_key=True),
+            col("c", INT, unique=True),
+            col("e", enum_unnamed),
+            col("f", enum_named),
+            constraints=[
+                {"kind": "unique", "columns": ["b", "c"]},
+                {"kind": "check", "sqltext": "a > 0"},
+                {"kind": "foreign_key", "columns": ["a", "b"], "referent_table": "o", "referent_columns": ["x", "y"], "referent_schema": "r"},
+            ],
+            schema="sch.x",
+        ),
+        convention={k: v for k, v in tokens.items() if k != "fk"},
+    )
+    nc("create_table_referred_column_error", create_table("t", col("a", INT, foreign_keys=[fk_o])), convention=tokens)
+    nc(
+        "create_table_referred_column_table_level_error",
+        create_table("t", col("a", INT), constraints=[{"kind": "foreign_key", "columns": ["a"], "referent_schema": "s", "referent_table": "o", "referent_columns": ["x"]}]),
+        convention=tokens,
+    )
+    nc("add_column_referred_column_error", add_column("t", col("a", INT, foreign_keys=[fk_o])), convention=tokens)
+    nc("add_column_every_kind", add_column("t", col("a", INT, foreign_keys=[fk_o], index=True, checks=[{"sqltext": "a > 1", "name": "cc"}]), schema="s"))
+    nc("add_column_unique", add_column("t", col("a", INT, unique=True)), convention=tokens)
+    nc(
+        "create_table_long_names_truncated",
+        create_table(
+            "measurement_readings_for_sensor_calibration",
+            col("reading_identifier", BIGINT, primary_key=True),
+            col("calibration_reference_code", STR50, unique=True),
+            col("calibration_sensor_identifier", INT, index=True),
+            schema="public",
+        ),
+    )
+    nc("create_table_empty_convention_is_default", create_table("t", col("a", INT, index=True, unique=True)), convention={})
+    nc("create_table_no_ix_assertion", create_table("t", col("a", INT, index=True)), convention={"uq": "uq_%(table_name)s"})
+    nc("create_index_no_ix_assertion", {"op": "create_index", "index_name": None, "table_name": "t", "columns": [{"column": "a"}]}, convention={"uq": "uq_%(table_name)s"})
+    for kind, convention in (("pk", full), ("tokens", tokens)):
+        nc(
+            f"constraint_ops_none_{kind}",
+            {"op": "create_unique_constraint", "constraint_name": None, "table_name": "t", "columns": ["a", "b"], "schema": "s"},
+            {"op": "create_primary_key", "constraint_name": None, "table_name": "t", "columns": ["a", "b"]},
+            {"op": "create_foreign_key", "constraint_name": None, "source_table": "t", "referent_table": "o", "local_cols": ["a", "b"], "remote_cols": ["x", "y"], "source_schema": "ss", "referent_schema": "rs"},
+            {"op": "create_check_constraint", "constraint_name": "positive", "table_name": "t", "condition": "a > 0"},
+            {"op": "create_index", "index_name": None, "table_name": "t", "columns": [{"column": "a"}, {"text": "lower(b)"}], "schema": "x.y"},
+            {"op": "create_index", "index_name": "named_ix", "table_name": "t", "columns": [{"column": "a"}]},
+            {"op": "create_index", "index_name": {"conv": "conv_ix"}, "table_name": "t", "columns": [{"column": "a"}]},
+            convention=convention,
+        )
+    renaming = {k: f"{k}_%(table_name)s_%(constraint_name)s" for k in ("ix", "uq", "ck", "fk")}
+    nc(
+        "constraint_name_renames_named",
+        {"op": "create_unique_constraint", "constraint_name": "a_key", "table_name": "t", "columns": ["a"]},
+        {"op": "create_foreign_key", "constraint_name": "a_fk", "source_table": "t", "referent_table": "o", "local_cols": ["a"], "remote_cols": ["x"]},
+        {"op": "create_index", "index_name": "a_idx", "table_name": "t", "columns": [{"column": "a"}]},
+        {"op": "drop_index", "index_name": "a_idx", "table_name": "t"},
+        {"op": "drop_index", "index_name": "a_idx"},
+        {"op": "drop_index", "index_name": {"conv": "a_idx"}, "table_name": "t"},
+        {"op": "drop_constraint", "constraint_name": "x", "table_name": "t", "type_": "unique"},
+        {"op": "drop_constraint", "constraint_name": "x", "table_name": "t", "type_": "check"},
+        {"op": "drop_constraint", "constraint_name": "x", "table_name": "t", "type_": "foreignkey"},
+        {"op": "drop_constraint", "constraint_name": "x", "table_name": "t", "type_": "primary"},
+        {"op": "drop_constraint", "constraint_name": "x", "table_name": "t"},
+        {"op": "drop_constraint", "constraint_name": {"conv": "x"}, "table_name": "t", "type_": "unique"},
+        convention=renaming,
+    )
+    pk_name = {"pk": "pk_%(constraint_name)s"}
+    nc("pk_constraint_name_create_table_error", create_table("t", col("a", INT, primary_key=True)), convention=pk_name)
+    nc("pk_constraint_name_create_table_named_error", create_table("t", col("a", INT), constraints=[{"kind": "primary_key", "columns": ["a"], "name": "mypk"}]), convention=pk_name)
+    nc("pk_constraint_name_drop_table_error", {"op": "drop_table", "table_name": "t"}, convention=pk_name)
+    nc("pk_constraint_name_create_index_error", {"op": "create_index", "index_name": "x", "table_name": "t", "columns": [{"column": "a"}]}, convention=pk_name)
+    nc("pk_constraint_name_unique_error", {"op": "create_unique_constraint", "constraint_name": "x", "table_name": "t", "columns": ["a"]}, convention=pk_name)
+    nc("pk_constraint_name_drop_column_ok", {"op": "drop_column", "table_name": "t", "column_name": "x"}, convention=pk_name)
+    nc("unknown_token_key_error", {"op": "create_unique_constraint", "constraint_name": None, "table_name": "t", "columns": ["a"]}, convention={"uq": "uq_%(column_0_nam)s"})
+    nc("unknown_token_multiple_key_error", {"op": "create_unique_constraint", "constraint_name": None, "table_name": "t", "columns": ["a"]}, convention={"uq": "uq_%(column_0N_nam)s"})
+    nc("unknown_pk_token_create_table_error", create_table("t", col("a", INT)), convention={"pk": "pk_%(foo)s"})
+    nc(
+        "format_specs",
+        {"op": "create_unique_constraint", "constraint_name": None, "table_name": "tablename", "columns": ["a"]},
+        convention={"uq": "uq_%(table_name).3s_%(column_0_name)-5s|100%%_%(column_0_name)4s"},
+    )
+    nc("column_index_beyond_columns_is_empty", {"op": "create_unique_constraint", "constraint_name": None, "table_name": "t", "columns": ["a"]}, convention={"uq": "uq_%(column_3_name)s_%(column_0_name)s"})
+    nc(
+        "alter_column_enum_check",
+        alter("t", "c", type=enum_unnamed, existing_type=T("enum", values=["x"], native_enum=False, create_constraint=True)),
+        convention={"ck": "ck_%(table_name)s_%(column_0_name)s"},
+    )
+    nc("alter_column_enum_check_constraint_name_error", alter("t", "c", type=enum_unnamed, existing_type=BOOL), convention=full)
+
+
 def main():
     type_cases()
     create_table_cases()
@@ -1372,6 +1554,7 @@ def main():
     function_cases()
     edge_cases()
     conv_name_cases()
+    naming_convention_cases()
     unsupported_cases()
 
     out = []
@@ -1380,7 +1563,7 @@ def main():
         assert c["name"] not in seen, c["name"]
         seen.add(c["name"])
         try:
-            sources, expected, caught = run_ops(c["ops"])
+            sources, expected, caught = run_ops(c["ops"], c["naming_convention"])
         except Exception as e:  # building the Python objects failed: a generator bug
             raise RuntimeError(f"case {c['name']}: {e}") from e
         entry = {
@@ -1389,6 +1572,8 @@ def main():
             "ops": c["ops"],
             "ordered": c["ordered"],
         }
+        if c["naming_convention"] is not None:
+            entry["naming_convention"] = c["naming_convention"]
         if "error" in expected:
             # object addresses in reprs differ between runs
             expected["error"] = re.sub(r"0x[0-9a-f]+", "0x...", expected["error"])
