@@ -99,4 +99,5 @@ class BatchOperationsImpl:
             )
         emit = self.operations.impl.emit_op
         for op in self.batch:
-            emit(op)
+            # an Op value, or an operation left to SQLAlchemy (operations._sqla.run)
+            op() if callable(op) else emit(op)

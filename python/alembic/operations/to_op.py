@@ -97,7 +97,11 @@ def _sa() -> _SA:
 
 
 def _refuse(what: str, detail: str) -> NotImplementedError:
-    return NotImplementedError(f"alembic-rs: {what}: {detail}")
+    # not a refusal to the user: the operation is compiled by SQLAlchemy instead
+    # (operations._sqla.run)
+    from ._sqla import Unmodelled
+
+    return Unmodelled(f"alembic-rs: {what}: {detail}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,7 +534,13 @@ def sql_type(type_, ctx, what: str, table_schema=None):
             f"the type {type_!r} creates database objects of its own (a SchemaType) and "
             "alembic-rs's Op model does not know it",
         )
-    return {"type": "custom", "sql": type_.compile(dialect=ctx.dialect)}
+    try:
+        sql = type_.compile(dialect=ctx.dialect)
+    except Exception as e:
+        # a type without DDL of its own (a bare TypeEngine): only SQLAlchemy knows what the
+        # op makes of it (Alembic compiles the DDL, or renders values, and fails or not)
+        raise _refuse(what, f"the type {type_!r} has no DDL ({type(e).__name__}: {e})") from e
+    return {"type": "custom", "sql": sql}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,57 +10,57 @@ Register a replacement with ``Operations.implementation_for(op_cls, replace=True
 
 from __future__ import annotations
 
-from . import ops, to_op
+from . import _sqla, ops, to_op
 from .base import Operations
 
 
 @Operations.implementation_for(ops.AlterColumnOp)
 def alter_column(operations, operation) -> None:
-    operations.impl.emit_op(to_op.alter_column(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.alter_column, _sqla.alter_column)
 
 
 @Operations.implementation_for(ops.DropTableOp)
 def drop_table(operations, operation) -> None:
-    operations.impl.emit_op(to_op.drop_table(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.drop_table, _sqla.drop_table)
 
 
 @Operations.implementation_for(ops.DropColumnOp)
 def drop_column(operations, operation) -> None:
-    operations.impl.emit_op(to_op.drop_column(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.drop_column, _sqla.drop_column)
 
 
 @Operations.implementation_for(ops.CreateIndexOp)
 def create_index(operations, operation) -> None:
-    operations.impl.emit_op(to_op.create_index(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.create_index, _sqla.create_index)
 
 
 @Operations.implementation_for(ops.DropIndexOp)
 def drop_index(operations, operation) -> None:
-    operations.impl.emit_op(to_op.drop_index(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.drop_index, _sqla.drop_index)
 
 
 @Operations.implementation_for(ops.CreateTableOp)
 def create_table(operations, operation):
     context = operations.migration_context
-    op = to_op.create_table(operation, context)
-    table = to_op.table_object(operation, context)
-    operations.impl.emit_op(op)
+    table = _sqla.run(operations, operation, to_op.create_table, _sqla.create_table)
+    if table is None:
+        table = to_op.table_object(operation, context)
     return table
 
 
 @Operations.implementation_for(ops.RenameTableOp)
 def rename_table(operations, operation) -> None:
-    operations.impl.emit_op(to_op.rename_table(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.rename_table, _sqla.rename_table)
 
 
 @Operations.implementation_for(ops.CreateTableCommentOp)
 def create_table_comment(operations, operation) -> None:
-    operations.impl.emit_op(to_op.create_table_comment(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.create_table_comment, _sqla.create_table_comment)
 
 
 @Operations.implementation_for(ops.DropTableCommentOp)
 def drop_table_comment(operations, operation) -> None:
-    operations.impl.emit_op(to_op.drop_table_comment(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.drop_table_comment, _sqla.drop_table_comment)
 
 
 @Operations.implementation_for(ops.AddColumnOp)
@@ -69,17 +69,17 @@ def add_column(operations, operation) -> None:
         check = getattr(operations.impl, "check_add_column_options", None)
         if check is not None:
             check(operation.kw)
-    operations.impl.emit_op(to_op.add_column(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.add_column, _sqla.add_column)
 
 
 @Operations.implementation_for(ops.AddConstraintOp)
 def create_constraint(operations, operation) -> None:
-    operations.impl.emit_op(to_op.add_constraint(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.add_constraint, _sqla.add_constraint)
 
 
 @Operations.implementation_for(ops.DropConstraintOp)
 def drop_constraint(operations, operation) -> None:
-    operations.impl.emit_op(to_op.drop_constraint(operation, operations.migration_context))
+    _sqla.run(operations, operation, to_op.drop_constraint, _sqla.drop_constraint)
 
 
 @Operations.implementation_for(ops.BulkInsertOp)
@@ -91,7 +91,7 @@ def bulk_insert(operations, operation) -> None:
         # is JSON, ...)
         _bulk_insert_with_sqlalchemy(context.impl, operation)
         return
-    context.impl.emit_op(to_op.bulk_insert(operation, context))
+    _sqla.run(operations, operation, to_op.bulk_insert, _sqla.bulk_insert)
 
 
 def _bulk_insert_with_sqlalchemy(impl, operation) -> None:
@@ -114,12 +114,15 @@ def _bulk_insert_with_sqlalchemy(impl, operation) -> None:
 @Operations.implementation_for(ops.ExecuteSQLOp)
 def execute_sql(operations, operation) -> None:
     context = operations.migration_context
-    if not context.as_sql and _needs_sqlalchemy(operation.sqltext):
+    if not context.as_sql and (operation.execution_options or _needs_sqlalchemy(operation.sqltext)):
         # online, a Core construct (or text with bind parameters) runs on the connection as
-        # Alembic runs it, with its parameters and SQLAlchemy's own errors
+        # Alembic runs it, with its parameters and SQLAlchemy's own errors; so does a
+        # statement with execution options, which Alembic sets on the connection, where they
+        # stay for the rest of the run (`no_parameters` changes how the driver treats `%`
+        # in every later statement)
         context.impl._exec(operation.sqltext, operation.execution_options)
         return
-    context.impl.emit_op(to_op.execute(operation, context))
+    _sqla.run(operations, operation, to_op.execute, _sqla.execute, immediate=True)
 
 
 def _needs_sqlalchemy(sqltext) -> bool:

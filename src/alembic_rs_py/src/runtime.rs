@@ -300,6 +300,20 @@ impl MigrationRun {
         self.state.compile(&op).map_err(|e| ddl_error(py, e))
     }
 
+    /// The PostgreSQL types (ENUM) the compiler has created in this context:
+    /// `[(schema, name)]`; SQLAlchemy's memo (`impl.memo["pg_enum"]`) holds the same pairs.
+    fn created_types(&mut self) -> Vec<(Option<String>, String)> {
+        self.state.ddl_session().created_types()
+    }
+
+    /// Record a type SQLAlchemy created (an op compiled there); `False` if it already was.
+    #[pyo3(signature = (schema, name))]
+    fn note_created_type(&mut self, schema: Option<String>, name: &str) -> bool {
+        self.state
+            .ddl_session()
+            .note_created_type(schema.as_deref(), name)
+    }
+
     /// `HeadMaintainer.update_to_step` for a step (see `StepRef`): the version-table
     /// statements and the debug messages Alembic logs.
     fn update_to_step(

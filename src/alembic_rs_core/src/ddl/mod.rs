@@ -163,6 +163,19 @@ impl DdlSession {
         Self::default()
     }
 
+    /// The types created so far in this context, as `(schema, name)`.
+    pub fn created_types(&self) -> Vec<(Option<String>, String)> {
+        let mut out: Vec<_> = self.created_types.iter().cloned().collect();
+        out.sort();
+        out
+    }
+
+    /// Record a type created in this context by other means (SQLAlchemy, when an op is
+    /// compiled there); `false` if it already was.
+    pub fn note_created_type(&mut self, schema: Option<&str>, name: &str) -> bool {
+        self.first_creation_of_type(schema, name)
+    }
+
     /// Record that the named type is created in this context; `false` if it already was.
     pub(crate) fn first_creation_of_type(&mut self, schema: Option<&str>, name: &str) -> bool {
         self.created_types

@@ -434,11 +434,21 @@ pub struct BulkInsert {
 
 /// Whether running `op` online through SQLAlchemy (as Alembic does) differs from sending its
 /// compiled text: `execute()` text with `:name` bind parameters (SQLAlchemy needs a value for
-/// each and raises without one) and a `bulk_insert` with a JSON `None`.
+/// each and raises without one), `execute()` with `execution_options` (Alembic sets them on
+/// the connection, where they stay for the rest of the run: `no_parameters` changes how the
+/// driver treats `%` in every later statement), a `bulk_insert` with a JSON `None`, and a
+/// `sa.Computed` without `persisted` (online SQLAlchemy compiles it for the server's version:
+/// `STORED` and a warning before PostgreSQL 18, where offline it writes no keyword).
 pub fn binds_differ_online(op: &Op) -> bool {
+    let unpersisted = |c: &ColumnSpec| c.computed.as_ref().is_some_and(|c| c.persisted.is_none());
     match op {
-        Op::Execute(e) => !e.compiled && crate::ddl::has_bind_parameters(&e.sqltext),
+        Op::Execute(e) => {
+            !e.execution_options.is_empty()
+                || (!e.compiled && crate::ddl::has_bind_parameters(&e.sqltext))
+        }
         Op::BulkInsert(b) => b.binds_json_null(),
+        Op::CreateTable(t) => t.columns.iter().any(unpersisted),
+        Op::AddColumn(a) => unpersisted(&a.column),
         _ => false,
     }
 }

@@ -122,6 +122,11 @@ impl MigrationRun {
         self.ddl = snapshot;
     }
 
+    /// The compiler's memo itself (shared with SQLAlchemy when an op is compiled there).
+    pub fn ddl_session(&mut self) -> &mut DdlSession {
+        &mut self.ddl
+    }
+
     /// Compile one op with this context's memo (ENUM types created once).
     pub fn compile(&mut self, op: &Op) -> Result<Vec<String>, DdlError> {
         self.compiler.compile(op, &mut self.ddl)
