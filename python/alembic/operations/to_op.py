@@ -559,6 +559,10 @@ def column_spec(col, ctx, what: str, table_schema=None) -> dict:
             "Column must be constructed with a non-blank name or assign a "
             "non-blank .name before adding to a Table."
         )
+    if col.key != name:
+        # constraints may name the column by its key, and naming conventions' %(column_0_key)s
+        # read it: the Op model has names only
+        raise _refuse(what, f"Column {name!r} with key={col.key!r}")
     d = {"name": _ident(name, what, "Column name")}
     t = sql_type(col.type, ctx, what, table_schema)
     if t is not None:

@@ -45,6 +45,13 @@ def upgrade() -> None:
     op.create_foreign_key(None, "gadget", "parent", ["b"], ["id"])
     op.execute("CREATE TABLE IF NOT EXISTS gadget_part (gadget_id INTEGER, part INTEGER)")
     op.create_exclude_constraint(None, "gadget_part", ("part", "="), using="btree")
+    # a column with a key: constraints name it by its key, %(column_0_key)s reads it
+    op.create_table(
+        "keyed",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("b", sa.Integer(), key="bk"),
+        sa.UniqueConstraint("bk"),
+    )
     # an integer primary key that is also a foreign key (table-level) never autoincrements
     op.create_table(
         "gadget_detail",
@@ -56,5 +63,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("gadget_detail")
+    op.drop_table("keyed")
     op.drop_table("gadget_part")
     op.drop_table("gadget")
