@@ -10,6 +10,7 @@ with the context's dialect, or executed on the connection, as Alembic's ``_exec`
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from .. import util
@@ -98,14 +99,15 @@ class DefaultImpl:
 
     # -- statements ----------------------------------------------------------------------
 
-    def _exec_text(self, sql: str, op: str | None = None) -> None:
+    def _exec_text(self, sql: str, op: str | None = None, frames: tuple[Any, ...] = ()) -> None:
         """Run (or, offline, write) one statement compiled natively; ``op`` says which op it
-        comes from, for error messages."""
+        comes from, for error messages, ``frames`` the user's frames that called it (a
+        failure's traceback shows them, see ``executor.Provenance``)."""
         if self.as_sql:
             self.static_output(sql.replace("\t", "    ").strip() + self.command_terminator)
         else:
             context = self._context
-            context._executor.submit(sql, context._provenance(op or ""))
+            context._executor.submit(sql, context._provenance(op or "", frames))
 
     def emit_op(self, op: dict[str, Any], where: str | None = None) -> None:
         """Compile one Op value (see ``alembic.operations``) natively and run it; ``where``
@@ -115,8 +117,9 @@ class DefaultImpl:
             where = self._caller_in_script()
         if where:
             name = f"{name} at {where}"
+        frames = _user_frames() if self._step is not None and not self.as_sql else ()
         for sql in self._native.compile(json.dumps(op)):
-            self._exec_text(sql, name)
+            self._exec_text(sql, name, frames)
 
     def _caller_in_script(self) -> str | None:
         """``path:line`` of the migration script's line that called the op (online errors
@@ -189,3 +192,20 @@ class DefaultImpl:
 
     def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
         self._exec(sql, execution_options)
+
+_OURS: tuple[str, ...] | None = None
+
+
+def _user_frames() -> tuple[Any, ...]:
+    """The user's frames (a migration function and what it called) that called an op."""
+    global _OURS
+    if _OURS is None:
+        import alembic_rs
+
+        from .. import __file__ as alembic_init
+
+        packages = (alembic_init, alembic_rs.__file__)
+        _OURS = tuple(os.path.dirname(os.path.abspath(f)) + os.sep for f in packages)
+    from ..runtime.executor import user_frames
+
+    return user_frames(_OURS)

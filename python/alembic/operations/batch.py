@@ -8,6 +8,8 @@ SQLite; alembic-rs does not model the recreation and says so. Offline without
 
 from __future__ import annotations
 
+import contextlib
+
 
 class BatchOperationsImpl:
     """The ``impl`` of a :class:`.BatchOperations`: records Op values until ``flush``."""
@@ -98,6 +100,9 @@ class BatchOperationsImpl:
                 "supported; on PostgreSQL use recreate='auto' (plain ALTER statements)"
             )
         emit = self.operations.impl.emit_op
-        for op in self.batch:
-            # an Op value, or an operation left to SQLAlchemy (operations._sqla.run)
-            op() if callable(op) else emit(op)
+        scope = getattr(self.operations.migration_context, "_ensure_scope_for_ddl", None)
+        # Alembic's `_ensure_scope_for_ddl`: on a connection outside a transaction the
+        # batch's statements run in a transaction of their own, committed here
+        with scope() if scope is not None else contextlib.nullcontext():
+            for op in self.batch:
+                emit(op)

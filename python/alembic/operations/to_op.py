@@ -1108,14 +1108,14 @@ def alter_column(op, ctx) -> dict:
     # batch_alter_column's column placement only matters when the table is recreated
     kw.pop("insert_before", None)
     kw.pop("insert_after", None)
-    if (
-        kw.pop("autoincrement", None) is not None
-        or kw.pop("existing_autoincrement", None) is not None
-    ):
+    autoincrement = kw.pop("autoincrement", None)
+    existing_autoincrement = kw.pop("existing_autoincrement", None)
+    if autoincrement is not None or existing_autoincrement is not None:
         # DefaultImpl.alter_column: MySQL-only options, ignored elsewhere with a warning
-        from .. import util
+        # (from where Alembic's points: its PostgresqlImpl module)
+        from ..ddl.postgresql import _warn_autoincrement
 
-        util.warn("autoincrement and existing_autoincrement only make sense for MySQL")
+        _warn_autoincrement()
     if kw:
         d["other_options"] = _other_options(kw)
     return d
@@ -1229,7 +1229,7 @@ def drop_constraint(op, ctx) -> dict:
     if name is None:
         raise _sa().CompileError(
             "Can't emit DROP CONSTRAINT for constraint %r; it has no name"
-            % _unnamed_constraint(type_)
+            % _unnamed_constraint(type_, op.table_name, op.schema)
         )
     d = {
         "op": "drop_constraint",
@@ -1243,7 +1243,9 @@ def drop_constraint(op, ctx) -> dict:
     return d
 
 
-def _unnamed_constraint(type_):
+def _unnamed_constraint(type_, table_name, schema):
+    """The constraint Alembic's ``generic_constraint`` builds, on its table (so that its
+    ``repr`` in the error is Alembic's: ``..., table=Table('t', MetaData(), schema=None)``)."""
     m = _sa()
     make = {
         "foreignkey": lambda: m.ForeignKeyConstraint([], []),
@@ -1252,7 +1254,9 @@ def _unnamed_constraint(type_):
         "check": lambda: m.CheckConstraint(""),
         None: m.Constraint,
     }[type_]
-    return make()
+    constraint = make()
+    m.Table(table_name, m.MetaData(), schema=schema).append_constraint(constraint)
+    return constraint
 
 
 def add_constraint(op, ctx) -> dict:

@@ -2,7 +2,10 @@
 
 Alembic sends every statement on its own, one round trip each. Here statements are buffered
 -- across ops and migrations, version-table writes included -- and sent together as one
-multi-statement string, synchronising only where something needs the database's answer:
+multi-statement string, synchronising only where something needs the database's answer.
+That is inside a run only (``run_migrations``, ``stamp``); outside one (``Operations(ctx)``
+used directly, ``context.execute`` in ``env.py``) every statement is sent when its op is
+called, as Alembic sends it. The sync points of a run:
 
 - before any statement other code executes on the connection (a data migration's
   ``op.get_bind().execute(...)``, a SQLAlchemy Core construct, a user's event hook): a
@@ -64,6 +67,10 @@ class DbapiExecutor:
         self._listening_on: Any = None
         # statements one at a time (autocommit blocks)
         self.immediate = False
+        # statements wait for a sync point only while a run holds this (``run_migrations``,
+        # ``stamp``: see ``MigrationContext._batching``); outside one every statement is
+        # sent when its op is called, as Alembic sends it (``Operations(ctx).add_column``)
+        self.batching = False
         # how many times statements went to the server (for diagnostics and tests)
         self.batches = 0
 
@@ -96,7 +103,7 @@ class DbapiExecutor:
 
     def submit(self, sql: str, provenance: Provenance) -> None:
         self._pending.append((sql, provenance))
-        if self.immediate:
+        if self.immediate or not self.batching:
             self.flush()
 
     def log(self, emit: Callable[[], None]) -> None:
@@ -113,10 +120,14 @@ class DbapiExecutor:
         pending, self._pending = self._pending, []
         statements = [sql for sql, _ in pending if sql is not None]
         connection = self._context.connection
+        # Alembic's `assert conn is not None`: a context configured without a connection
+        # (`MigrationContext.configure(dialect_name=...)`) has nowhere to run statements
+        assert connection is not None
         self._flushing = True
         try:
             if (
                 self.immediate
+                or not hasattr(connection, "in_transaction")  # a MockConnection
                 or len(statements) <= 1
                 or connection.dialect.driver not in _MULTI_STATEMENT_DRIVERS
                 or not connection.in_transaction()
@@ -161,6 +172,13 @@ class DbapiExecutor:
     def _one(self, connection: Any, sql: str, provenance: Provenance) -> None:
         self.batches += 1
         try:
+            if not hasattr(connection, "exec_driver_sql"):
+                # `create_mock_engine(url, executor)`: the executor gets a DDL construct and
+                # Alembic's empty parameters, as from Alembic's `conn.execute(construct)`
+                from sqlalchemy.util import immutabledict
+
+                connection.execute(native_ddl(sql), immutabledict())
+                return
             connection.exec_driver_sql(sql)
         except Exception as error:
             _add_note(error, provenance.describe())
@@ -169,6 +187,32 @@ class DbapiExecutor:
     def discard(self) -> None:
         """Drop what is buffered (the transaction it belonged to is being rolled back)."""
         self._pending.clear()
+
+
+_NATIVE_DDL: Any = None
+
+
+def native_ddl(sql: str) -> Any:
+    """A SQLAlchemy DDL construct whose compiled form is ``sql`` (a natively compiled
+    statement), for connections that take constructs only (a mock engine's)."""
+    global _NATIVE_DDL
+    if _NATIVE_DDL is None:
+        from sqlalchemy.ext.compiler import compiles
+        from sqlalchemy.schema import ExecutableDDLElement
+
+        class NativeDDL(ExecutableDDLElement):
+            inherit_cache = False
+
+            def __init__(self, text: str) -> None:
+                self.text = text
+
+        @compiles(NativeDDL)
+        def _compile(element: Any, compiler: Any, **kw: Any) -> str:
+            return element.text
+
+        _NATIVE_DDL = NativeDDL
+    return _NATIVE_DDL(sql)
+
 
 
 def _add_note(error: BaseException, note: str) -> None:

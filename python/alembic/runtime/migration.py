@@ -144,7 +144,8 @@ class MigrationContext:
             self._connection = _STDOUT
             self._in_external_transaction = False
         else:
-            self._in_external_transaction = connection.in_transaction()
+            # None (`configure(dialect_name=...)`) or a MockConnection: not in a transaction
+            self._in_external_transaction = _connection_in_transaction(connection)
             self._executor = DbapiExecutor(self)
         # the version rows this run wrote are checked before commit (see _sync)
         self._version_written = False
@@ -153,7 +154,9 @@ class MigrationContext:
         self.as_sql = as_sql
         self.purge = opts.get("purge", False)
         if "output_encoding" in opts:
-            self.output_buffer = _EncodedIO(
+            from ..util.compat import EncodedIO
+
+            self.output_buffer = EncodedIO(
                 opts.get("output_buffer") or sys.stdout, opts["output_encoding"]
             )
         else:
@@ -181,12 +184,6 @@ class MigrationContext:
             bool(self.impl.literal_binds),
             not self.as_sql,
         )
-        if opts.get("target_metadata") is not None:
-            from ..operations import to_op
-
-            convention = to_op.naming_convention(opts["target_metadata"])
-            if convention is not None:
-                self._native.set_naming_convention(convention)
         log.info("Context impl %s.", self.impl.__class__.__name__)
         if self.as_sql:
             log.info("Generating static SQL")
@@ -276,7 +273,8 @@ class MigrationContext:
             assert self._transaction is not None
             self._sync(verify=True)
             if self._lock is not None:
-                # the commit ends the transaction-level lock: hold the session's from here
+                # the commit ends a run's transaction-level lock: hold the session's from
+                # here (until the run ends; outside a run there is no lock to keep)
                 self._lock.hold_across_commits()
             self._transaction.commit()
             self._transaction = None
@@ -287,7 +285,7 @@ class MigrationContext:
             base_connection = self.connection
             self.connection = base_connection.execution_options(isolation_level="AUTOCOMMIT")
             fake_trans: Any = self.connection.begin()
-            self._executor.immediate = True
+            was_immediate, self._executor.immediate = self._executor.immediate, True
         else:
             fake_trans = None
         try:
@@ -296,7 +294,7 @@ class MigrationContext:
             if not self.as_sql:
                 assert self.connection is not None and self._executor is not None
                 self._sync()
-                self._executor.immediate = False
+                self._executor.immediate = was_immediate
                 if fake_trans is not None:
                     fake_trans.commit()
                 self.connection.execution_options(isolation_level=current_level)
@@ -399,15 +397,62 @@ class MigrationContext:
         if self.as_sql:
             self.impl._exec_text(self._native.create_version_table())
             return
-        # Alembic's `create(checkfirst=True)`: known already when the heads were read
-        if self._version_table_exists is None:
+        with self._ensure_scope_for_ddl():
+            # Alembic's `create(checkfirst=True)`: known already when the heads were read
+            if self._version_table_exists is None:
+                self._sync()
+                self._has_version_table()
+            if not self._version_table_exists:
+                self.impl._exec_text(self._native.create_version_table())
+                self._version_table_exists = True
+            if purge:
+                self.impl._exec_text(self._native.delete_all_versions())
+
+    @contextmanager
+    def _ensure_scope_for_ddl(self) -> Iterator[None]:
+        """Alembic's ``sqla_compat._ensure_scope_for_ddl``: DDL on a connection outside a
+        transaction runs in a transaction of its own, committed at the end (a batch
+        ``ALTER`` must not leave its table locked in a transaction nobody ends)."""
+        connection = None if self.as_sql else self.connection
+        if connection is None or not hasattr(connection, "in_transaction"):
+            yield  # offline, no connection, or a MockConnection
+            return
+        if not connection.in_transaction():
+            # what is buffered would have begun one already, as Alembic runs it
             self._sync()
-            self._has_version_table()
-        if not self._version_table_exists:
-            self.impl._exec_text(self._native.create_version_table())
-            self._version_table_exists = True
-        if purge:
-            self.impl._exec_text(self._native.delete_all_versions())
+        if connection.in_transaction():
+            yield
+            return
+        with connection.begin():
+            try:
+                yield
+            except BaseException:
+                self._discard()  # it belongs to the transaction being rolled back
+                raise
+            self._sync()
+
+    @contextmanager
+    def _batching(self) -> Iterator[None]:
+        """Let statements wait in the executor's buffer until a sync point, for the length of
+        a run; whatever ends it, what was buffered is sent (or raises) before it returns,
+        as Alembic had sent every statement before returning or raising."""
+        executor = self._executor
+        if executor is None or executor.batching:
+            yield
+            return
+        executor.batching = True
+        executor.attach(self.connection)
+        try:
+            yield
+        except BaseException:
+            # the statements before the error ran with Alembic (and may fail first)
+            self._sync()
+            raise
+        else:
+            self._sync()
+        finally:
+            executor.batching = False
+            executor.detach()
 
     # -- online synchronisation ------------------------------------------------------------
 
@@ -437,28 +482,25 @@ class MigrationContext:
 
     def stamp(self, script_directory: Any, revision: str) -> None:
         """Stamp the version table with a specific revision."""
-        heads = self.get_current_heads()
-        if not self.as_sql and not heads:
-            self._ensure_version_table()
-        self._native.set_heads(list(heads))
-        for step in script_directory._stamp_revs(revision, heads):
-            self._update_to_step(step)
-        self._sync()
+        with self._batching():
+            heads = self.get_current_heads()
+            if not self.as_sql and not heads:
+                self._ensure_version_table()
+            self._native.set_heads(list(heads))
+            for step in script_directory._stamp_revs(revision, heads):
+                self._update_to_step(step)
 
     def run_migrations(self, **kw: Any) -> None:
         """Run the migration scripts established for this context."""
         self.impl.start_migrations()
         dont_mutate = self.opts.get("dont_mutate", False)
-        if self._executor is not None:
-            self._executor.attach(self.connection)
         try:
-            if self._lock is not None and not dont_mutate:
-                self._lock.acquire()
-            self._run_migrations(dont_mutate, **kw)
-            self._sync(verify=True)
+            with self._batching():
+                if self._lock is not None and not dont_mutate:
+                    self._lock.acquire()
+                self._run_migrations(dont_mutate, **kw)
+                self._sync(verify=True)
         finally:
-            if self._executor is not None:
-                self._executor.detach()
             if self._lock is not None:
                 self._lock.release()
 
@@ -539,6 +581,15 @@ class MigrationContext:
         self.impl._exec(sql, execution_options)
 
 
+def _connection_in_transaction(connection: Any) -> bool:
+    """Alembic's ``_get_connection_in_transaction``: False for a MockConnection or None."""
+    try:
+        in_transaction = connection.in_transaction
+    except AttributeError:
+        return False
+    return in_transaction()
+
+
 def _safe_begin(connection: Any) -> Any:
     transaction = connection.get_transaction()
     if transaction:
@@ -561,7 +612,8 @@ class _AdvisoryLock:
     def __init__(self, context: MigrationContext, key: int) -> None:
         self._context = context
         self._key = key
-        self._session = False
+        # None, "xact" (ends with the run's transaction) or "session" (until released)
+        self._held: str | None = None
 
     @classmethod
     def for_context(cls, context: MigrationContext) -> _AdvisoryLock | None:
@@ -578,48 +630,84 @@ class _AdvisoryLock:
         return cls(context, key)
 
     def acquire(self) -> None:
+        """Taken by ``run_migrations``, which releases it whatever way the run ends."""
         if self._context._transaction_per_migration:
-            self.hold_across_commits()
+            self._lock_session()
         else:
             self._context.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%d)" % self._key)
+            self._held = "xact"
 
     def hold_across_commits(self) -> None:
-        if not self._session:
+        """Before a commit inside a run: keep the run's lock past it. Outside a run (an
+        ``autocommit_block`` used directly) nothing is held and nothing is taken: a session
+        lock there would have no run to release it and stay with a pooled connection."""
+        if self._held == "xact":
+            self._lock_session()
+
+    def _lock_session(self) -> None:
+        if self._held != "session":
             self._context.connection.exec_driver_sql("SELECT pg_advisory_lock(%d)" % self._key)
-            self._session = True
+            self._held = "session"
 
     def release(self) -> None:
-        if self._session:
-            self._session = False
-            connection = self._context.connection
+        held, self._held = self._held, None
+        if held != "session":
+            return  # a transaction-level lock ends with its transaction
+        connection = self._context.connection
+        unlock = "SELECT pg_advisory_unlock(%d)" % self._key
+        try:
+            was_in_transaction = connection.in_transaction()
+            connection.exec_driver_sql(unlock)
+            if not was_in_transaction:
+                # end the transaction the statement began, as the run found the
+                # connection: outside one
+                connection.commit()
+        except Exception as error:
+            if getattr(error, "connection_invalidated", False) or connection.invalidated:
+                return  # the session is gone, and the lock with it
+            # the transaction failed (a statement's error, left to the caller to roll
+            # back): nothing runs in it, so unlock as it ends
+            _unlock_when_transaction_ends(connection, unlock)
+
+
+def _unlock_when_transaction_ends(connection: Any, unlock: str) -> None:
+    """Run ``unlock`` (a session-level advisory unlock) on ``connection`` as soon as its
+    failed transaction ends: on its rollback, or its commit (which PostgreSQL turns into a
+    rollback). The events fire before SQLAlchemy ends the transaction, so the DBAPI
+    connection is rolled back here first when the unlock cannot run in it."""
+    from sqlalchemy import event
+
+    done = False
+
+    def run(conn: Any) -> None:
+        # once, at whichever comes first (a listener cannot be removed while its event is
+        # being dispatched; each is registered `once`)
+        nonlocal done
+        if done:
+            return
+        done = True
+        try:
+            dbapi_connection = conn.connection.dbapi_connection
+        except Exception:
+            return  # closed or invalidated: the session (and its locks) ended
+        for attempt in (1, 2):
             try:
-                was_in_transaction = connection.in_transaction()
-                connection.exec_driver_sql("SELECT pg_advisory_unlock(%d)" % self._key)
-                if not was_in_transaction:
-                    # end the transaction the statement began, as the run found the
-                    # connection: outside one
-                    connection.commit()
-            except Exception:
-                # the connection is gone or its transaction failed: the session ends, and
-                # PostgreSQL releases the lock with it
-                pass
+                cursor = dbapi_connection.cursor()
+                try:
+                    cursor.execute(unlock)
+                finally:
+                    cursor.close()
+                return
+            except Exception as error:
+                code = getattr(error, "sqlstate", None) or getattr(error, "pgcode", None)
+                if attempt == 2 or code != "25P02":
+                    return
+                # still the failed transaction (in_failed_sql_transaction): it can only be
+                # rolled back, which is what its rollback or commit is about to do
+                dbapi_connection.rollback()
 
-
-class _EncodedIO:
-    """Alembic's ``EncodedIO``: write text encoded to a binary-capable stream."""
-
-    def __init__(self, file: Any, encoding: str) -> None:
-        import io
-
-        self._wrapper = io.TextIOWrapper(
-            getattr(file, "buffer", file), encoding=encoding, write_through=True
-        )
-
-    def write(self, text: str) -> int:
-        return self._wrapper.write(text)
-
-    def flush(self) -> None:
-        self._wrapper.flush()
+    event.listen(connection, "rollback", run, once=True)
+    event.listen(connection, "commit", run, once=True)
 
 
 class MigrationInfo:

@@ -4,6 +4,7 @@ compat module. Imported only where needed (it pulls in importlib.metadata)."""
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,15 @@ if py311:
     import tomllib as tomllib
 else:  # pragma: no cover - Python 3.10 only
     pass  # type: ignore[no-redef]
+
+
+class EncodedIO(io.TextIOWrapper):
+    """Alembic's ``EncodedIO``: encodes what is written to the stream it wraps, and never
+    closes that stream (when collected, a plain ``TextIOWrapper`` would close it -- for
+    ``output_encoding`` over ``sys.stdout`` that is the process's stdout)."""
+
+    def close(self) -> None:
+        pass
 
 
 def importlib_metadata_get(group: str) -> Sequence[EntryPoint]:

@@ -39,8 +39,9 @@ type StepInfo = (
     bool,
 );
 
-/// One statement of a statically read migration: `(sql, op name, 1-based op index)`.
-type StaticStatement = (String, &'static str, usize);
+/// One statement of a statically read migration: `(sql, op name, 1-based op index, (line,
+/// end line, column, end column) of the op's call)`.
+type StaticStatement = (String, &'static str, usize, (u32, u32, u32, u32));
 
 /// A step as Python describes it back: `(revision id, is_upgrade)` for a script, or
 /// `(None, is_upgrade, from_, to_, branch_move)` for a stamp.
@@ -259,10 +260,16 @@ impl MigrationRun {
             let module = eval::evaluate_file(std::path::Path::new(path));
             self.evaluated.insert(path.to_string(), module);
         }
-        let ops = match self.evaluated[path].function(is_upgrade) {
+        let module = &self.evaluated[path];
+        let ops = match module.function(is_upgrade) {
             Evaluated::Static(ops) => ops.clone(),
             Evaluated::Dynamic(_) => return Ok(None),
         };
+        let positions: Vec<_> = module
+            .positions(is_upgrade)
+            .iter()
+            .map(|p| (p.line, p.end_line, p.col, p.end_col))
+            .collect();
         // online, what SQLAlchemy binds differently from the compiled text runs in Python
         if self.online && ops.iter().any(alembic_rs_core::ops::binds_differ_online) {
             return Ok(None);
@@ -272,7 +279,12 @@ impl MigrationRun {
         for (index, op) in ops.iter().enumerate() {
             match self.state.compile(op) {
                 Ok(statements) => {
-                    out.extend(statements.into_iter().map(|s| (s, op.name(), index + 1)))
+                    let at = positions.get(index).copied().unwrap_or_default();
+                    out.extend(
+                        statements
+                            .into_iter()
+                            .map(|s| (s, op.name(), index + 1, at)),
+                    )
                 }
                 Err(_) => {
                     self.state.restore(snapshot);
