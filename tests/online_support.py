@@ -8,8 +8,8 @@ every command it takes a ``Snapshot``:
 
 - the command's exit code, stdout and stderr, with the project copy's path, the database
   name and the venv paths replaced by placeholders (``normalize``); stderr is compared
-  through ``view_stderr`` (tracebacks without frames, warnings without their location, see
-  there), `current`'s stdout as unordered entries;
+  through ``view_stderr`` (tracebacks with only the project's frames, warnings raised outside
+  the project with their file but not its line, see there), `current`'s stdout as unordered entries;
 - the rows of every ``alembic_version`` table, as a sorted list (a set: which merged head gets
   the UPDATE and which the DELETE follows Python set order in Alembic);
 - ``pg_dump --schema-only --no-owner --no-privileges``, without its version header and the
@@ -333,25 +333,40 @@ def _drop_sql_block(text: str) -> str:
     return re.sub(r"\n\[SQL: .*?\]\n(?=\(Background on this error)", "\n", text, flags=re.S)
 
 
-def view_stderr(text: str) -> str:
-    """stderr as compared: log lines, messages and warnings exactly, tracebacks without frames.
+# the note a batch's error gets when the connection was lost (which statement of the batch
+# the server had reached cannot be known, so there is no op to point at)
+_LOST_NOTE = "alembic-rs: the connection was lost during a batch"
 
-    - A traceback keeps its "Traceback (most recent call last):" header, the exception lines
-      and the chaining text ("The above exception was the direct cause ..."); its frames
-      differ by nature (Alembic's and SQLAlchemy's internals, and ours runs a migration's
-      statements after its upgrade() returned, in a batch, so even the frame of the version
-      file is not there), so they are dropped.
-    - Notes ours adds to an exception (PEP 678, a line starting with "alembic-rs: " naming
-      the migration and the op) are dropped: ARCHITECTURE.md asks every error to name them.
-    - A warning raised inside Alembic / ours is printed with the file and line of the code
-      that raised it: the location and the source line go, category and message stay (and
-      their position among the log lines).
+
+def _package_path(path: str) -> str:
+    """A file of an installed package from the package on (ours runs from python/)."""
+    for marker in ("/site-packages/", "<venv>/"):
+        if marker in path:
+            return path.rsplit(marker, 1)[1]
+    return path
+
+
+def view_stderr(text: str) -> str:
+    """stderr as compared: log lines, messages and warnings exactly, tracebacks with only the
+    project's frames.
+
+    - A traceback keeps its "Traceback (most recent call last):" header, the frames of the
+      project's files (env.py, the version files: file, line, function, source line and
+      carets), the exception lines and the chaining text ("The above exception was the
+      direct cause ..."). The other frames are Alembic's / ours and SQLAlchemy's internals,
+      which differ by nature, and are dropped.
+    - A warning raised inside Alembic / ours / SQLAlchemy is printed with the file and line
+      of the code that raised it: the file stays, from the package on
+      (``alembic/ddl/postgresql.py``), the line number and the source line go; category and
+      message stay (and their position among the log lines).
     - When the connection is lost during a run, the `[SQL: ...]` of the error is the
       statement Alembic was running, and for ours the batch that was in flight (which
       statement of it the server had reached cannot be known): it is dropped on both sides
-      for errors that say the connection was lost.
+      for errors that say the connection was lost, with the version files' frames (ours has
+      no op to point at) and ours' note saying so.
     """
-    if any(lost in text for lost in _CONNECTION_LOST):
+    lost = any(lost in text for lost in _CONNECTION_LOST)
+    if lost:
         text = _drop_sql_block(text)
     lines = text.split("\n")
     out: list[str] = []
@@ -362,17 +377,25 @@ def view_stderr(text: str) -> str:
         if line == TRACEBACK:
             in_traceback = True
         elif in_traceback and _FRAME.match(line):
+            path = _FRAME.match(line).group("path")
+            # a lost connection fails ours' whole batch: which op's statement the server had
+            # reached cannot be known, so no version-file frame can be shown for it
+            keep = path.startswith("<project>") and not (lost and "/versions/" in path)
+            if keep:
+                out.append(line)
             i += 1
             while i < len(lines) and lines[i].startswith("    "):
+                if keep:
+                    out.append(lines[i])
                 i += 1
             continue
-        elif line.startswith("alembic-rs: "):
+        elif line == _LOST_NOTE:
             i += 1
             continue
         else:
             m = _WARNING.match(line)
             if m:
-                out.append(m.group("rest"))
+                out.append(f"{_package_path(m.group('path'))}: {m.group('rest')}")
                 i += 1
                 if i < len(lines) and lines[i].startswith("  "):
                     i += 1  # the source line of the warning

@@ -193,6 +193,7 @@ class DefaultImpl:
     def execute(self, sql: Any, execution_options: dict[str, Any] | None = None) -> None:
         self._exec(sql, execution_options)
 
+
 _OURS: tuple[str, ...] | None = None
 
 
@@ -206,6 +207,7 @@ def _user_frames() -> tuple[Any, ...]:
 
         packages = (alembic_init, alembic_rs.__file__)
         _OURS = tuple(os.path.dirname(os.path.abspath(f)) + os.sep for f in packages)
-    from ..runtime.executor import user_frames
-
     return user_frames(_OURS)
+
+
+from ..runtime.executor import user_frames  # noqa: E402

@@ -32,7 +32,10 @@ every statement (asyncpg, pg8000), which cannot take several at once.
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+import contextlib
+import functools
+import threading
+from typing import Any, Callable, Iterator, NamedTuple
 
 _SAVEPOINT = "alembic_rs_batch"
 
@@ -49,6 +52,12 @@ class Provenance(NamedTuple):
     """``"upgrade a -> b"``, or ``""`` outside a migration step."""
     op: str
     """``"op.add_column (op #2) at versions/b.py:14"`` or the like; ``""`` when unknown."""
+    frames: tuple[tuple[Any, ...], ...] = ()
+    """The user's frames the op was called from, outermost first: ``(filename, function
+    name, (line, end line, column, end column))``, or ``(code, lasti, line)`` of a frame
+    (its position is looked up only when needed). A failing statement's error is raised
+    through frames like these (see ``_user_traceback``), so its traceback shows the version
+    file's line as Alembic's, where the op ran when it was called."""
 
     def describe(self) -> str:
         where = f"while running {self.step}" if self.step else "while running migrations"
@@ -73,6 +82,8 @@ class DbapiExecutor:
         self.batching = False
         # how many times statements went to the server (for diagnostics and tests)
         self.batches = 0
+        # (error, traceback) of the last statement that failed, as _one raised it
+        self.failure: tuple[BaseException, Any] | None = None
 
     # -- the listener that makes other code on the connection a synchronisation point ------
 
@@ -181,8 +192,12 @@ class DbapiExecutor:
                 return
             connection.exec_driver_sql(sql)
         except Exception as error:
-            _add_note(error, provenance.describe())
-            raise
+            if not provenance.frames:
+                raise
+            # the error as Alembic's traceback shows it: raised from the op's line
+            tb = _user_traceback(provenance.frames, error.__traceback__)
+            self.failure = (error, tb)
+            raise error.with_traceback(tb)  # noqa: B904 (the same error, not a new one)
 
     def discard(self) -> None:
         """Drop what is buffered (the transaction it belonged to is being rolled back)."""
@@ -213,6 +228,199 @@ def native_ddl(sql: str) -> Any:
         _NATIVE_DDL = NativeDDL
     return _NATIVE_DDL(sql)
 
+
+# -- output in the order Alembic prints it ---------------------------------------------------
+
+
+class _RoutedStream:
+    """``sys.stdout`` / ``sys.stderr`` (and logging handlers writing to them) while a run
+    holds statements back: what the migrating thread writes while statements are pending
+    waits in the executor's buffer behind them, with the log records, and is written once
+    the statements before it have run (at once when none is pending). So a migration's
+    ``print()``, warnings and log lines come out in the order Alembic prints them, and
+    after a failure the output stops where Alembic's stops. Everything else is the
+    stream's own (``isatty``, ``fileno``, ``encoding``, ``buffer``...)."""
+
+    def __init__(self, executor: DbapiExecutor, stream: Any) -> None:
+        self._alembic_rs_executor = executor
+        self._alembic_rs_stream = stream
+        self._alembic_rs_thread = threading.get_ident()
+
+    def _alembic_rs_held(self) -> bool:
+        return bool(self._alembic_rs_executor._pending) and (
+            threading.get_ident() == self._alembic_rs_thread
+        )
+
+    def write(self, text: str) -> int:
+        if self._alembic_rs_held():
+            self._alembic_rs_executor._pending.append(
+                (None, functools.partial(self._alembic_rs_stream.write, text))
+            )
+            return len(text)
+        return self._alembic_rs_stream.write(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self._alembic_rs_held():
+            self._alembic_rs_executor._pending.append((None, self._alembic_rs_stream.flush))
+        else:
+            self._alembic_rs_stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._alembic_rs_stream, name)
+
+    def __repr__(self) -> str:
+        return repr(self._alembic_rs_stream)
+
+
+@contextlib.contextmanager
+def routed_output(executor: DbapiExecutor) -> Iterator[None]:
+    """Route sys.stdout/sys.stderr (and the logging handlers that write to them) through
+    ``executor`` while the block runs; restored on every way out."""
+    import logging
+    import sys
+
+    routes: dict[int, _RoutedStream] = {}
+    originals = (sys.stdout, sys.stderr)
+    for stream in originals:
+        if stream is not None and id(stream) not in routes:
+            routes[id(stream)] = _RoutedStream(executor, stream)
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in list(logging.Logger.manager.loggerDict.values())
+        if isinstance(logger, logging.Logger)
+    ]
+    swapped = []
+    for logger in loggers:
+        for handler in logger.handlers:
+            stream = getattr(handler, "stream", None)
+            if isinstance(handler, logging.StreamHandler) and id(stream) in routes:
+                if stream is originals[0] or stream is originals[1]:
+                    swapped.append((handler, stream))
+                    handler.stream = routes[id(stream)]
+    out = routes.get(id(originals[0]))
+    err = routes.get(id(originals[1]))
+    if out is not None:
+        sys.stdout = out
+    if err is not None:
+        sys.stderr = err
+    try:
+        yield
+    finally:
+        if out is not None and sys.stdout is out:
+            sys.stdout = originals[0]
+        if err is not None and sys.stderr is err:
+            sys.stderr = originals[1]
+        for handler, stream in swapped:
+            if isinstance(handler.stream, _RoutedStream):
+                handler.stream = stream
+
+
+# -- a failing statement's traceback ---------------------------------------------------------
+
+
+def _user_traceback(frames: tuple[tuple[Any, ...], ...], tb: Any) -> Any:
+    """``tb`` (the statement's traceback through SQLAlchemy, whose first entry is the
+    executor's own frame) behind entries for the user's frames the op was called from.
+
+    Each entry's frame runs a code object compiled to raise at that frame's position:
+    filename, function name, line and columns are the user's, so the traceback shows the
+    version file's source line where Alembic's does (linecache reads the real file), with no
+    carets when the op's call spans its line, as in Alembic's."""
+    tb = tb.tb_next if tb is not None else None
+    for frame in reversed(frames):
+        if not isinstance(frame[0], str):
+            code, lasti, line = frame
+            frame = (code.co_filename, code.co_name, _position(code, lasti, line))
+        entry = _raising_entry(*frame)
+        if entry is None:
+            continue
+        entry.tb_next = tb
+        tb = entry
+    return tb
+
+
+class _Unwind(Exception):
+    pass
+
+
+def _unwind() -> None:
+    raise _Unwind
+
+
+def _raising_entry(filename: str, name: str, position: tuple[Any, ...]) -> Any:
+    line, end_line, col, end_col = position
+    if not isinstance(line, int) or line < 1:
+        return None
+    try:
+        code = compile(_raise_source(line, end_line, col, end_col), filename, "exec")
+        code = code.replace(co_name=name)
+        if hasattr(code, "co_qualname"):
+            code = code.replace(co_qualname=name)
+        exec(code, {"__name__": "__alembic_rs_traceback__", "E": _unwind})
+    except _Unwind as unwind:
+        entry = unwind.__traceback__.tb_next if unwind.__traceback__ is not None else None
+        del unwind
+        return entry
+    except Exception:
+        return None
+    return None
+
+
+def _raise_source(line: int, end_line: Any, col: Any, end_col: Any) -> str:
+    """Source whose call ``E(...)`` spans exactly (line, col) .. (end_line, end_col), as the
+    op's call does (a call is at least ``f()`` long: ``E()``)."""
+    fallback = "\n" * (line - 1) + "E()\n"
+    if not (isinstance(col, int) and isinstance(end_col, int) and isinstance(end_line, int)):
+        return fallback
+    if col == 0:
+        before = [""] * (line - 1)
+    elif line >= 2:
+        # an indented statement needs a block to be in
+        before = [""] * (line - 2) + ["if 1:"]
+    else:
+        return fallback
+    if end_line == line:
+        pad = end_col - col - 3
+        if pad < 0:
+            return fallback
+        return "\n".join([*before, " " * col + "E(" + " " * pad + ")"]) + "\n"
+    if end_line < line or end_col < 1:
+        return fallback
+    middle = [""] * (end_line - line - 1)
+    return "\n".join([*before, " " * col + "E(", *middle, " " * (end_col - 1) + ")"]) + "\n"
+
+
+def user_frames(skip: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
+    """The frames of the code that called into ``skip`` (directories of our packages): from
+    the first frame outside them up to where our code is met again (the runtime running the
+    migration), outermost first."""
+    import sys
+
+    frame: Any = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(skip):
+        frame = frame.f_back
+    frames = []
+    while frame is not None and not frame.f_code.co_filename.startswith(skip):
+        frames.append((frame.f_code, frame.f_lasti, frame.f_lineno))
+        frame = frame.f_back
+    frames.reverse()
+    return tuple(frames)
+
+
+def _position(code: Any, lasti: int, line: int) -> tuple[Any, ...]:
+    """(line, end line, column, end column) of a frame's current instruction."""
+    positions = getattr(code, "co_positions", None)  # Python 3.11+
+    if positions is not None and lasti >= 0:
+        import itertools
+
+        found = next(itertools.islice(positions(), lasti // 2, None), None)
+        if found is not None and found[0] is not None:
+            return found
+    return (line, None, None, None)
 
 
 def _add_note(error: BaseException, note: str) -> None:

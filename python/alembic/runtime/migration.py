@@ -495,7 +495,7 @@ class MigrationContext:
         self.impl.start_migrations()
         dont_mutate = self.opts.get("dont_mutate", False)
         try:
-            with self._batching():
+            with self._batching(), self._output_in_order():
                 if self._lock is not None and not dont_mutate:
                     self._lock.acquire()
                 self._run_migrations(dont_mutate, **kw)
@@ -525,28 +525,65 @@ class MigrationContext:
             with self.begin_transaction(_per_migration=True):
                 if self.as_sql and not self._native.heads():
                     self.impl._exec_text(self._native.create_version_table())
+                # read statically first: the log line names the function (Alembic's
+                # `migration_fn.__name__`), which a static migration's is by construction
+                static = step._static_statements(self) if use_static else None
+                step._static = static is not None
                 self._log(log.info, "Running %s", step)
                 if self.as_sql:
                     self.impl.static_output("-- Running %s" % (step.short_log,))
                 self.impl._step = step
+                failed: BaseException | None = None
                 try:
-                    static = step._static_statements(self) if use_static else None
                     if static is not None:
-                        for sql, op_name, index in static:
-                            self.impl._exec_text(sql, f"op.{op_name} (op #{index} of {step._path})")
+                        self._run_static(step, static)
                     else:
                         step.migration_fn(**kw)
                     heads_now = self._update_to_step(step)
-                except BaseException:
-                    # what ran before the error must be sent (and may fail first), and logged
-                    self._sync()
-                    raise
+                except BaseException as error:
+                    failed = error
                 finally:
                     self.impl._step = None
+                if failed is not None:
+                    self._raise_after_sync(failed)
                 if self.on_version_apply_callbacks:
                     self._sync()
                 for callback in self.on_version_apply_callbacks:
                     callback(ctx=self, step=step.info, heads=set(heads_now), run_args=kw)
+
+    def _raise_after_sync(self, failed: BaseException) -> None:
+        """Raise a migration's error once what ran before it is sent (and logged). That may
+        fail first, as Alembic stopped there: its error is raised instead, not chained to
+        this one (we are outside the ``except`` block). A statement that failed when code
+        of this migration made the buffer flush keeps the traceback of its op's line."""
+        self._sync()
+        failure = self._executor.failure if self._executor is not None else None
+        if failure is not None and failure[0] is failed:
+            raise failed.with_traceback(failure[1])
+        # the entry of _run_migrations' frame is added again by this raise
+        tb = failed.__traceback__
+        raise failed.with_traceback(tb.tb_next if tb is not None else None)
+
+    def _run_static(self, step: MigrationStep, static: Any) -> None:
+        """Submit a statically read migration's statements, each with the position of its
+        op's call (a failure's traceback shows it, as when the function runs)."""
+        name = "upgrade" if step.is_upgrade else "downgrade"
+        path = step._path
+        for sql, op_name, index, *position in static:
+            frames = ((path, name, position[0]),) if position and path else ()
+            self.impl._exec_text(sql, f"op.{op_name} (op #{index} of {path})", frames)
+
+    @contextmanager
+    def _output_in_order(self) -> Iterator[None]:
+        """Online, the run's output waits behind the statements before it (see
+        ``routed_output``)."""
+        if self._executor is None:
+            yield
+            return
+        from .executor import routed_output
+
+        with routed_output(self._executor):
+            yield
 
     def _update_to_step(self, step: MigrationStep) -> list[str]:
         statements, debug = self._native.update_to_step(step._ref)
@@ -565,9 +602,9 @@ class MigrationContext:
         else:
             self._executor.log(lambda: method(*args))
 
-    def _provenance(self, op: str) -> Provenance:
+    def _provenance(self, op: str, frames: tuple[Any, ...] = ()) -> Provenance:
         step = getattr(self.impl, "_step", None)
-        return Provenance(step.short_log if step is not None else "", op)
+        return Provenance(step.short_log if step is not None else "", op, frames)
 
     def _in_connection_transaction(self) -> bool:
         try:
@@ -778,7 +815,6 @@ class MigrationStep:
         # (id, is_upgrade, short_log, from, to, from_no_deps, to_no_deps, path, doc, branch_move)
         self._info = info
         self.is_upgrade = info[1]
-        self.short_log = info[2]
         self.from_revisions = tuple(info[3])
         self.to_revisions = tuple(info[4])
         self.from_revisions_no_deps = tuple(info[5])
@@ -787,6 +823,14 @@ class MigrationStep:
     @property
     def name(self) -> str:
         return self.migration_fn.__name__
+
+    @property
+    def short_log(self) -> str:
+        return "%s %s -> %s" % (
+            self.name,
+            util.format_as_comma(self.from_revisions_no_deps),
+            util.format_as_comma(self.to_revisions_no_deps),
+        )
 
     @classmethod
     def upgrade_from_script(cls, revision_map: Any, script: Any) -> RevisionStep:
@@ -845,9 +889,16 @@ class RevisionStep(MigrationStep):
         module = self.revision.module
         return module.upgrade if self.is_upgrade else module.downgrade
 
+    # read statically (set by the run): the function is a plain `def upgrade()` /
+    # `def downgrade()`, and the module is not imported to ask its name
+    _static = False
+
     @property
     def name(self) -> str:
-        return "upgrade" if self.is_upgrade else "downgrade"
+        if self._static:
+            return "upgrade" if self.is_upgrade else "downgrade"
+        return self.migration_fn.__name__
+
 
     @property
     def doc(self) -> str:

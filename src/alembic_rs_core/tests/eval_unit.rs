@@ -1,6 +1,6 @@
 //! The static evaluator's answers that do not need the oracle: errors and dynamic reasons.
 
-use alembic_rs_core::eval::{EvalError, Evaluated, evaluate_source};
+use alembic_rs_core::eval::{EvalError, Evaluated, OpPosition, evaluate_source};
 use alembic_rs_core::ops::{ObjectName, Op};
 
 fn reason(evaluated: &Evaluated) -> &str {
@@ -75,4 +75,16 @@ fn names_resolve_only_through_imports() {
         let r = reason(&m.upgrade);
         assert!(r.contains(fragment), "{src}\n-> {r}");
     }
+}
+
+#[test]
+fn ops_carry_the_position_of_their_call() {
+    // as CPython's co_positions() gives it for the call: 1-based lines, 0-based byte columns
+    // (UTF-8: the comment's `é` counts two), CRLF read as LF
+    let src = "from alembic import op\r\nimport sqlalchemy as sa\r\n\r\ndef upgrade():\r\n    op.drop_table('t')  # é\r\n    op.create_table(\r\n        'é',\r\n        sa.Column('id', sa.Integer()),\r\n    )\r\n\r\ndef downgrade():\r\n    x = 1\r\n";
+    let m = evaluate_source(src).unwrap();
+    let at = |p: &OpPosition| (p.line, p.end_line, p.col, p.end_col);
+    let positions: Vec<_> = m.positions(true).iter().map(at).collect();
+    assert_eq!(positions, [(5, 5, 4, 22), (6, 9, 4, 5)]);
+    assert!(m.positions(false).is_empty());
 }

@@ -55,6 +55,21 @@ impl Evaluated {
 pub struct EvaluatedModule {
     pub upgrade: Evaluated,
     pub downgrade: Evaluated,
+    /// Where each op of a static `upgrade()` is called (parallel to its ops; empty when
+    /// dynamic), so that a failing statement's traceback shows the op's line.
+    pub upgrade_positions: Vec<OpPosition>,
+    /// The same for `downgrade()`.
+    pub downgrade_positions: Vec<OpPosition>,
+}
+
+/// The source range of an op's call expression, as CPython's `co_positions()` gives it
+/// for the call: 1-based lines, 0-based UTF-8 byte columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpPosition {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
 }
 
 /// Why a version file could not be evaluated at all.
@@ -73,7 +88,13 @@ pub enum EvalError {
 /// Evaluates `upgrade()` and `downgrade()` of a version file's (decoded) source.
 pub fn evaluate_source(source: &str) -> Result<EvaluatedModule, EvalError> {
     let parsed = parse_module(source)?;
-    Ok(module::evaluate(&parsed.syntax().body))
+    // the offsets are the parsed (newline-normalised) text's, as parse_module reads it
+    let normalized: std::borrow::Cow<'_, str> = if source.contains('\r') {
+        source.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        source.into()
+    };
+    Ok(module::evaluate(&parsed.syntax().body, &normalized))
 }
 
 impl EvaluatedModule {
@@ -82,6 +103,17 @@ impl EvaluatedModule {
         EvaluatedModule {
             upgrade: Evaluated::Dynamic(reason.clone()),
             downgrade: Evaluated::Dynamic(reason),
+            upgrade_positions: Vec::new(),
+            downgrade_positions: Vec::new(),
+        }
+    }
+
+    /// Where the ops of the function run in that direction are called (empty when dynamic).
+    pub fn positions(&self, is_upgrade: bool) -> &[OpPosition] {
+        if is_upgrade {
+            &self.upgrade_positions
+        } else {
+            &self.downgrade_positions
         }
     }
 

@@ -7,7 +7,8 @@ use ruff_python_parser::Parsed;
 
 use super::ops::evaluate_op;
 use super::values::{POSTGRESQL_NAMES, SQLALCHEMY_NAMES};
-use super::{EvalError, Evaluated, EvaluatedModule};
+use super::{EvalError, Evaluated, EvaluatedModule, OpPosition};
+use ruff_text_size::{Ranged, TextRange};
 
 /// A dynamic reason (`Err`) or a value.
 pub(super) type Verdict<T> = Result<T, String>;
@@ -236,36 +237,85 @@ fn inert_annotation(expr: &Expr) -> bool {
     }
 }
 
-pub(super) fn evaluate(body: &[Stmt]) -> EvaluatedModule {
+/// `source`: the text `body` was parsed from (for the ops' line numbers).
+pub(super) fn evaluate(body: &[Stmt], source: &str) -> EvaluatedModule {
     let scope = match read_imports(body) {
         Ok(read) => read,
-        Err(reason) => {
-            return EvaluatedModule {
-                upgrade: Evaluated::Dynamic(reason.clone()),
-                downgrade: Evaluated::Dynamic(reason),
-            };
-        }
+        Err(reason) => return EvaluatedModule::dynamic(reason),
     };
+    let lines = LineStarts::new(source);
     let function = |name: &str| match scope.names.get(name).and_then(|b| match b {
         Binding::Function(i) => body.get(*i),
         _ => None,
     }) {
         Some(Stmt::FunctionDef(def)) => match evaluate_function(&scope, def) {
-            Ok(ops) => Evaluated::Static(ops),
-            Err(reason) => Evaluated::Dynamic(format!("{name}(): {reason}")),
+            Ok(ops) => {
+                let positions = ops
+                    .iter()
+                    .map(|(_, range)| lines.position(*range))
+                    .collect();
+                (
+                    Evaluated::Static(ops.into_iter().map(|(op, _)| op).collect()),
+                    positions,
+                )
+            }
+            Err(reason) => (
+                Evaluated::Dynamic(format!("{name}(): {reason}")),
+                Vec::new(),
+            ),
         },
-        _ => Evaluated::Dynamic(format!("the module defines no `{name}` function")),
+        _ => (
+            Evaluated::Dynamic(format!("the module defines no `{name}` function")),
+            Vec::new(),
+        ),
     };
+    let (upgrade, upgrade_positions) = function("upgrade");
+    let (downgrade, downgrade_positions) = function("downgrade");
     EvaluatedModule {
-        upgrade: function("upgrade"),
-        downgrade: function("downgrade"),
+        upgrade,
+        downgrade,
+        upgrade_positions,
+        downgrade_positions,
+    }
+}
+
+/// Byte offsets of the starts of a text's lines.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(source: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineStarts(starts)
+    }
+
+    /// (1-based line, 0-based byte column) of an offset.
+    fn locate(&self, offset: usize) -> (u32, u32) {
+        let line = self.0.partition_point(|&start| start <= offset).max(1);
+        let col = offset - self.0[line - 1];
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(col).unwrap_or(u32::MAX),
+        )
+    }
+
+    fn position(&self, range: TextRange) -> OpPosition {
+        let (line, col) = self.locate(range.start().to_usize());
+        let (end_line, end_col) = self.locate(range.end().to_usize());
+        OpPosition {
+            line,
+            end_line,
+            col,
+            end_col,
+        }
     }
 }
 
 fn evaluate_function(
     scope: &Scope,
     def: &ruff_python_ast::StmtFunctionDef,
-) -> Verdict<Vec<crate::ops::Op>> {
+) -> Verdict<Vec<(crate::ops::Op, TextRange)>> {
     if def.is_async || !def.decorator_list.is_empty() || def.type_params.is_some() {
         return Err("an async, decorated or generic function".to_owned());
     }
@@ -287,7 +337,7 @@ fn evaluate_function(
             Stmt::Pass(_) => {}
             Stmt::Expr(expr) => match &*expr.value {
                 Expr::StringLiteral(_) => {}
-                Expr::Call(call) => ops.push(evaluate_op(scope, call)?),
+                Expr::Call(call) => ops.push((evaluate_op(scope, call)?, call.range())),
                 _ => return Err("an expression statement that is not an `op.*` call".to_owned()),
             },
             _ => {
