@@ -184,6 +184,12 @@ class MigrationContext:
             bool(self.impl.literal_binds),
             not self.as_sql,
         )
+        if opts.get("target_metadata") is not None:
+            from ..operations import to_op
+
+            convention = to_op.naming_convention(opts["target_metadata"])
+            if convention is not None:
+                self._native.set_naming_convention(convention)
         log.info("Context impl %s.", self.impl.__class__.__name__)
         if self.as_sql:
             log.info("Generating static SQL")
@@ -898,7 +904,6 @@ class RevisionStep(MigrationStep):
         if self._static:
             return "upgrade" if self.is_upgrade else "downgrade"
         return self.migration_fn.__name__
-
 
     @property
     def doc(self) -> str:
