@@ -667,6 +667,23 @@ def _deferrability(constraint, d: dict) -> None:
         d["initially"] = constraint.initially
 
 
+def _condition_columns(value) -> list:
+    """The names of the columns an SQL-expression condition references, as
+    ``CheckConstraint.columns`` lists them (naming conventions' column tokens read them);
+    text references none."""
+    if isinstance(value, str):
+        return []
+    from sqlalchemy.sql import visitors
+
+    found: list = []
+    visitors.traverse(value, {}, {"column": found.append})
+    names: list = []
+    for column in found:
+        if column.name not in names:
+            names.append(column.name)
+    return names
+
+
 def _check_spec(ck, ctx, what: str) -> dict:
     opts = _check_dialect_kw(ck, {"postgresql_not_valid": "not_valid"}, what, "CheckConstraint")
     d = {}
@@ -674,6 +691,9 @@ def _check_spec(ck, ctx, what: str) -> dict:
     if name is not None:
         d["name"] = name
     d["sqltext"] = _sql_text(ck.sqltext, ctx, what, "sqltext", include_table=False)
+    columns = _condition_columns(ck.sqltext)
+    if columns:
+        d["columns"] = columns
     _deferrability(ck, d)
     if opts.get("not_valid"):
         d["not_valid"] = True
@@ -1354,6 +1374,9 @@ def _create_check_constraint(op, ctx) -> dict:
         "condition": _sql_text(op.condition, ctx, what, "condition", include_table=False),
     }
     _put(d, "schema", _ident(op.schema, what, "schema"))
+    columns = _condition_columns(op.condition)
+    if columns:
+        d["columns"] = columns
     kw = dict(op.kw)
     deferrable = kw.pop("deferrable", None)
     if deferrable is not None:

@@ -17,8 +17,6 @@ down_revision: Union[str, Sequence[str], None] = 'nc02'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-from sqlalchemy.dialects import postgresql
-
 
 def _gadget_columns():
     return [

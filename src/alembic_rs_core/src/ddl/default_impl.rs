@@ -384,6 +384,7 @@ pub trait DdlImpl {
             deferrable: op.deferrable,
             initially: op.initially.clone(),
             not_valid: op.postgresql_not_valid,
+            columns: op.columns.clone(),
         });
         let table = TableName::new(op.schema.as_deref(), &op.table_name);
         let constraint = built_constraint(self, table, constraint)?;
@@ -916,14 +917,13 @@ fn inline_checks<D: DdlImpl + ?Sized>(
     let p = imp.preparer();
     let mut parts = Vec::new();
     for ck in &column.checks {
-        // a column-level CHECK is named when its column joins the table (no columns of its
-        // own: the text names none)
+        // a column-level CHECK is named when its column joins the table
         let name = imp.naming_convention().name_for(&Target {
             kind: Kind::Check,
             table_schema: table.schema,
             table_name: table.name,
             name: ck.name.as_ref(),
-            columns: &[],
+            columns: &ck.columns,
             referent: None,
         })?;
         if ck.not_valid {

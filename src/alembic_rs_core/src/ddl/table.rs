@@ -54,7 +54,7 @@ impl TableConstraint {
                 (Kind::ForeignKey, fk.name.as_ref(), Some(referent))
             }
             TableConstraint::Check(ck) => {
-                columns_buf.clear();
+                *columns_buf = ck.columns.clone();
                 (Kind::Check, ck.name.as_ref(), None)
             }
             TableConstraint::Exclude(x) => {

@@ -316,6 +316,7 @@ pub(super) fn evaluate_op(scope: &Scope, call: &ExprCall) -> Verdict<Op> {
                 deferrable: args.opt_bool(s, "deferrable")?,
                 initially: args.opt_string(s, "initially")?,
                 postgresql_not_valid: args.flag(s, "postgresql_not_valid", false)?,
+                columns: Vec::new(),
                 other_options: IndexMap::new(),
             })
         }

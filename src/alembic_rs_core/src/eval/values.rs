@@ -531,6 +531,7 @@ impl Scope {
                     deferrable: args.opt_bool(self, "deferrable")?,
                     initially: args.opt_string(self, "initially")?,
                     not_valid: args.flag(self, "postgresql_not_valid", false)?,
+                    columns: Vec::new(),
                 })))
             }
             "sqlalchemy.Identity" => {

@@ -329,6 +329,9 @@ pub struct CreateCheckConstraint {
     pub initially: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub postgresql_not_valid: bool,
+    /// See [`CheckSpec::columns`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub other_options: OtherOptions,
 }

@@ -302,6 +302,10 @@ pub struct CheckSpec {
     /// `postgresql_not_valid`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub not_valid: bool,
+    /// The columns an SQL-expression `sqltext` references (`CheckConstraint.columns`, in
+    /// SQLAlchemy's order): naming conventions' column tokens read them. Text has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
 }
 
 /// One element of `create_index(columns=[...])`: a column name (quoted as an identifier) or
