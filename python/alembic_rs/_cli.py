@@ -22,28 +22,34 @@ def _utf8(stream: object) -> bool:
 
 def _mixed_install_notice() -> str | None:
     """A notice when real Alembic's files are mixed with ours (cheap: one small read and one
-    listing, no imports): package managers install real Alembic's files over ours when a
+    stat, no imports): package managers install real Alembic's files over ours when a
     dependency pulls it in, and uninstalling it deletes the files both share."""
     site = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    package = os.path.join(site, "alembic")
     try:
-        with open(os.path.join(site, "alembic", "__init__.py"), "rb") as f:
+        with open(os.path.join(package, "__init__.py"), "rb") as f:
             foreign = b"__alembic_rs__" not in f.read()
     except OSError:
         foreign = True
-    try:
-        real = sorted(
-            n[: -len(".dist-info")]
-            for n in os.listdir(site)
-            if n.startswith("alembic-") and n.endswith(".dist-info")
-        )
-    except OSError:
-        real = []
-    if not foreign and not real:
+    # real Alembic ships `op.pyi` and alembic-rs does not: it stays behind when our files
+    # are reinstalled over real Alembic's, as long as real Alembic is installed
+    if not foreign and not os.path.exists(os.path.join(package, "op.pyi")):
         return None
     if foreign:
         what = "real Alembic's files have replaced alembic-rs's 'alembic' package"
     else:
-        what = f"the real Alembic distribution ({', '.join(real)}) is installed over alembic-rs"
+        try:
+            real = sorted(
+                n[: -len(".dist-info")]
+                for n in os.listdir(site)
+                if n.startswith("alembic-") and n.endswith(".dist-info")
+            )
+        except OSError:
+            real = []
+        what = (
+            f"the real Alembic distribution ({', '.join(real) or 'alembic'}) is installed "
+            "over alembic-rs"
+        )
     return (
         f"alembic-rs: {what} in {site}, so which code runs is undefined. "
         f"Repair: {sys.executable} -m alembic_rs doctor --fix\n"
