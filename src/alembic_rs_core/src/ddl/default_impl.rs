@@ -1033,10 +1033,9 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
         match c {
             ConstraintSpec::PrimaryKey(_) => {}
             ConstraintSpec::Unique(u) => constraints.push(TableConstraint::Unique(u.clone())),
+            // use_alter ones are named (a failing convention fails) but not rendered
             ConstraintSpec::ForeignKey(f) => {
-                if !f.use_alter {
-                    constraints.push(TableConstraint::ForeignKey(f.clone()));
-                }
+                constraints.push(TableConstraint::ForeignKey(f.clone()))
             }
             ConstraintSpec::Check(c) => constraints.push(TableConstraint::Check(c.clone())),
             ConstraintSpec::Exclude(x) => constraints.push(TableConstraint::Exclude(x.clone())),
@@ -1046,7 +1045,7 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
     // table-level ones are appended (the order a failing convention reports in)
     let mut column_level = Vec::new();
     for column in &op.columns {
-        for c in table::column_constraints(column, true)? {
+        for c in table::column_constraints(column, false)? {
             column_level.push(c.named(convention, table, false)?);
         }
     }
@@ -1058,6 +1057,7 @@ fn create_table_statement<D: DdlImpl + ?Sized>(
         })
         .collect::<Result<Vec<_>, _>>()?;
     constraints.extend(column_level);
+    constraints.retain(|c| !matches!(c, TableConstraint::ForeignKey(fk) if fk.use_alter));
     let rendered = constraints
         .iter()
         .map(|c| constraint_ddl(imp, c))

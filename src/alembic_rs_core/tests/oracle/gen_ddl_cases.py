@@ -1471,6 +1471,17 @@ def naming_convention_cases():
         create_table("t", col("a", INT), constraints=[{"kind": "foreign_key", "columns": ["a"], "referent_schema": "s", "referent_table": "o", "referent_columns": ["x"]}]),
         convention=tokens,
     )
+    nc(
+        "create_table_use_alter_named_error",
+        create_table("t", col("a", INT, foreign_keys=[dict(fk_o, use_alter=True)])),
+        convention=tokens,
+    )
+    nc(
+        "create_table_use_alter_table_level_named_error",
+        create_table("t", col("a", INT), constraints=[{"kind": "foreign_key", "columns": ["a"], "referent_table": "o", "referent_columns": ["x"], "use_alter": True}]),
+        convention=tokens,
+    )
+    nc("create_table_use_alter_not_rendered", create_table("t", col("a", INT, foreign_keys=[dict(fk_o, use_alter=True)])))
     nc("add_column_referred_column_error", add_column("t", col("a", INT, foreign_keys=[fk_o])), convention=tokens)
     nc("add_column_every_kind", add_column("t", col("a", INT, foreign_keys=[fk_o], index=True, checks=[{"sqltext": "a > 1", "name": "cc"}]), schema="s"))
     nc("add_column_unique", add_column("t", col("a", INT, unique=True)), convention=tokens)
