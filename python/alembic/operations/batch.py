@@ -105,4 +105,5 @@ class BatchOperationsImpl:
         # batch's statements run in a transaction of their own, committed here
         with scope() if scope is not None else contextlib.nullcontext():
             for op in self.batch:
-                emit(op)
+                # an Op value, or an operation left to SQLAlchemy (operations._sqla.run)
+                op() if callable(op) else emit(op)
