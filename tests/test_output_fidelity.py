@@ -253,6 +253,23 @@ FAILING = {
         """,
         label="then_python_error",
     ),
+    # batch: Alembic runs the batch's ops when the block ends (the `with` line's frame)
+    "b9_batch.py": version_file(
+        "b9",
+        "a1",
+        "batch failing",
+        """
+        def upgrade() -> None:
+            with op.batch_alter_table("t1") as batch_op:
+                batch_op.add_column(sa.Column("x", sa.Integer()))
+                batch_op.drop_column("not_there")
+
+
+        def downgrade() -> None:
+            pass
+        """,
+        label="batch_fail",
+    ),
     # unnamed constraints: Alembic's CompileError, with the constraint on its table
     "b6_unnamed_fk.py": version_file(
         "b6",
@@ -417,6 +434,7 @@ FAILURE_CASES = [
     ("dynamic_fail@head", "b3_dynamic.py"),
     ("read_fail@head", "b4_static.py"),
     ("then_python_error@head", "b8_then_python_error.py"),
+    ("batch_fail@head", "b9_batch.py"),
 ]
 
 
