@@ -110,9 +110,12 @@ KEYWORDS = {
     "ForeignKeyConstraint:not_valid": (
         'op.create_foreign_key("fk_nv", "t", "parent", ["a"], ["id"], postgresql_not_valid=True)'
     ),
+    # op.create_primary_key takes no dialect keywords (Alembic: TypeError)
     "PrimaryKeyConstraint:include": (
-        'op.create_primary_key("pk_t", "t", ["id"], postgresql_include=["b"])'
+        'op.create_table("k_pk", sa.Column("id", sa.Integer), sa.Column("b", sa.Integer),\n'
+        '                sa.PrimaryKeyConstraint("id", postgresql_include=["b"]))'
     ),
+    # SQLAlchemy's KeyError: Alembic's table holds the constraint's columns only
     "UniqueConstraint:include": (
         'op.create_unique_constraint("uq_inc", "t", ["a"], postgresql_include=["b"])'
     ),
@@ -276,6 +279,72 @@ NAMED = {
         'op.create_table("ua", sa.Column("id", sa.Integer, primary_key=True))\n'
         'op.add_column("ua", sa.Column("p", sa.Integer, sa.ForeignKey("ua.id", use_alter=True)))',
         'op.drop_table("ua")',
+    ),
+    # an ENUM is created once per context, whichever path compiled the op that created it
+    "enum_native_then_sqlalchemy": Case(
+        'op.create_table("e1", sa.Column("s", sa.Enum("a", "b", name="mood")))\n'
+        'op.create_table("e2", sa.Column("s", sa.Enum("a", "b", name="mood")),\n'
+        '                postgresql_with={"fillfactor": 70})',
+        'op.drop_table("e2")\nop.drop_table("e1")\nop.execute("DROP TYPE mood")',
+    ),
+    "enum_sqlalchemy_then_native": Case(
+        'op.create_table("e2", sa.Column("s", sa.Enum("a", "b", name="mood")),\n'
+        '                postgresql_with={"fillfactor": 70})\n'
+        'op.create_table("e1", sa.Column("s", sa.Enum("a", "b", name="mood")))',
+        'op.drop_table("e1")\nop.drop_table("e2")\nop.execute("DROP TYPE mood")',
+    ),
+    # alter_column: what the native compiler leaves to SQLAlchemy, and Alembic's errors
+    "alter_column_using_without_type": Case(
+        'op.create_table("ac", sa.Column("a", sa.String(5)))\n'
+        'op.alter_column("ac", "a", postgresql_using="a::integer")',
+        'op.drop_table("ac")',
+    ),
+    "alter_column_default_to_identity": Case(
+        'op.create_table("ac", sa.Column("a", sa.Integer, nullable=False, server_default="0"))\n'
+        'op.alter_column("ac", "a", server_default=sa.Identity(start=5),\n'
+        '                existing_server_default="0")',
+        'op.drop_table("ac")',
+    ),
+    "alter_column_identity_to_default": Case(
+        'op.create_table("ac", sa.Column("a", sa.Integer, sa.Identity(), nullable=False))\n'
+        'op.alter_column("ac", "a", server_default="7", existing_server_default=sa.Identity())',
+        'op.drop_table("ac")',
+    ),
+    "alter_column_identity_options": Case(
+        'op.create_table("ac", sa.Column("a", sa.Integer, sa.Identity(), nullable=False))\n'
+        'op.alter_column("ac", "a", server_default=sa.Identity(always=True, increment=2),\n'
+        "                existing_server_default=sa.Identity())",
+        'op.drop_table("ac")',
+    ),
+    "alter_column_unknown_option": Case(
+        'op.create_table("ac", sa.Column("a", sa.Integer))\n'
+        'op.alter_column("ac", "a", nullable=False, mysql_whatever=1)',
+        'op.drop_table("ac")',
+    ),
+    "drop_index_concurrently": Case(
+        'op.create_table("di", sa.Column("a", sa.Integer))\n'
+        'op.create_index("ix_di", "di", ["a"])\n'
+        "with op.get_context().autocommit_block():\n"
+        '    op.drop_index("ix_di", "di", postgresql_concurrently=True)',
+        'op.drop_table("di")',
+    ),
+    "exclude_expression_element": Case(
+        'op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")\n'
+        'op.create_table("ee", sa.Column("a", sa.Integer), sa.Column("b", sa.Integer))\n'
+        'op.create_exclude_constraint("ex_ee", "ee", (sa.text("int4range(a, b)"), "&&"),\n'
+        '                             using="gist")',
+        'op.drop_table("ee")',
+    ),
+    "column_fk_not_valid": Case(
+        'op.create_table("p2", sa.Column("id", sa.Integer, primary_key=True))\n'
+        'op.create_table("c2", sa.Column("a", sa.Integer))\n'
+        'op.add_column("c2", sa.Column("pid", sa.Integer,\n'
+        '              sa.ForeignKey("p2.id", postgresql_not_valid=True)))',
+        'op.drop_table("c2")\nop.drop_table("p2")',
+    ),
+    "unique_quoted_column_name": Case(
+        'op.create_table("qc", sa.Column(sa.sql.quoted_name("A", True), sa.Integer))',
+        'op.drop_table("qc")',
     ),
 }
 

@@ -64,7 +64,16 @@ def run(operations, operation, convert, compile_sqla, immediate: bool = False) -
             _op_name(operation),
             reason,
         )
-        return compile_sqla(ctx.impl, operation, ctx)
+        target = ctx.impl
+        name = _op_name(operation)
+        caller = getattr(target, "_caller_in_script", None)
+        where = caller() if caller is not None and not ctx.as_sql else None
+        previous = getattr(target, "_sqla_op", None)
+        target._sqla_op = f"{name} at {where}" if where else name
+        try:
+            return compile_sqla(target, operation, ctx)
+        finally:
+            target._sqla_op = previous
 
     impl = operations.impl
     if not immediate and impl is not ctx.impl and hasattr(impl, "batch"):
@@ -75,24 +84,13 @@ def run(operations, operation, convert, compile_sqla, immediate: bool = False) -
 
 
 def _op_name(operation) -> str:
-    from . import ops
+    """``op.add_column`` for an ``AddColumnOp`` (the op's method name)."""
+    import re
 
-    for name, cls in (
-        ("create_table", ops.CreateTableOp),
-        ("drop_table", ops.DropTableOp),
-        ("add_column", ops.AddColumnOp),
-        ("drop_column", ops.DropColumnOp),
-        ("create_index", ops.CreateIndexOp),
-        ("drop_index", ops.DropIndexOp),
-        ("drop_constraint", ops.DropConstraintOp),
-        ("bulk_insert", ops.BulkInsertOp),
-        ("rename_table", ops.RenameTableOp),
-        ("create_table_comment", ops.CreateTableCommentOp),
-        ("drop_table_comment", ops.DropTableCommentOp),
-    ):
-        if isinstance(operation, cls):
-            return f"op.{name}"
-    return f"op.{type(operation).__name__}"
+    name = type(operation).__name__
+    if name == "ExecuteSQLOp":
+        return "op.execute"
+    return "op." + re.sub(r"(?<!^)(?=[A-Z])", "_", name.removesuffix("Op")).lower()
 
 
 def online_difference(op: dict, ctx) -> str | None:
@@ -124,7 +122,12 @@ def _exec(impl, construct) -> None:
     the natively compiled statements (compiled for the connection's dialect, as
     SQLAlchemy's execution compiles it)."""
     sql = str(construct.compile(dialect=impl.dialect))
-    impl._exec_text(sql, "op")
+    impl._exec_text(sql, _provenance(impl))
+
+
+def _provenance(impl) -> str:
+    """The op (and its line) the statements come from, for error messages."""
+    return getattr(impl, "_sqla_op", None) or "op"
 
 
 def _compiler(impl):
@@ -409,7 +412,8 @@ def add_column(impl, operation, ctx) -> None:
     if const:
         text += " " + const
     impl._exec_text(
-        "%s %s" % (_alter_table(compiler, operation.table_name, operation.schema), text), "op"
+        "%s %s" % (_alter_table(compiler, operation.table_name, operation.schema), text),
+        _provenance(impl),
     )
     for constraint in t.constraints:
         if isinstance(constraint, schema.PrimaryKeyConstraint):
@@ -440,7 +444,7 @@ def drop_column(impl, operation, ctx) -> None:
             "IF EXISTS " if operation.if_exists else "",
             compiler.preparer.quote(name),
         ),
-        "op",
+        _provenance(impl),
     )
 
 
@@ -607,7 +611,7 @@ def rename_table(impl, operation, ctx) -> None:
             # PostgreSQL's RENAME TO takes no schema
             _table_name(compiler, operation.new_table_name, None),
         ),
-        "op",
+        _provenance(impl),
     )
 
 
@@ -649,6 +653,41 @@ def bulk_insert(impl, operation, ctx) -> None:
                 }
             )
         )
+
+
+def _identity_diff(metadata_identity, inspector_identity) -> set:
+    """``DefaultImpl._compare_identity_default``'s set of differing attributes."""
+    from sqlalchemy import schema
+
+    def as_dict(io):
+        if io is None:
+            return {}
+        assert hasattr(io, "_as_dict")  # as Alembic's _get_identity_options_dict
+        return io._as_dict()
+
+    default = schema.Identity()
+    diff: set = set()
+
+    def check(meta_d, insp_d, default_d, attrs) -> None:
+        for attr in set(attrs).difference({"always"}):
+            meta_value = meta_d.get(attr)
+            if insp_d.get(attr) != meta_value and meta_value != default_d.get(attr):
+                diff.add(attr)
+
+    meta_d, insp_d = as_dict(metadata_identity), as_dict(inspector_identity)
+    check(meta_d, insp_d, as_dict(default), set(meta_d).union(insp_d))
+    insp_kw = getattr(inspector_identity, "dialect_kwargs", {})
+    check(
+        getattr(metadata_identity, "dialect_kwargs", {}),
+        insp_kw,
+        default.dialect_kwargs,
+        insp_kw,
+    )
+    if bool(getattr(metadata_identity, "always", None)) != bool(
+        getattr(inspector_identity, "always", None)
+    ):
+        diff.add("always")
+    return diff - {"order", "on_null"}
 
 
 def execute(impl, operation, ctx) -> None:
@@ -710,7 +749,7 @@ def alter_column(impl, operation, ctx) -> None:
                 "TYPE %s" % compiler.dialect.type_compiler.process(type_),
                 "USING %s" % using if using else "",
             ),
-            "op",
+            _provenance(impl),
         )
     # DefaultImpl.alter_column
     if kw.get("autoincrement") is not None or kw.get("existing_autoincrement") is not None:
@@ -718,7 +757,7 @@ def alter_column(impl, operation, ctx) -> None:
     if operation.modify_nullable is not None:
         impl._exec_text(
             "%s %s" % (alter, "DROP NOT NULL" if operation.modify_nullable else "SET NOT NULL"),
-            "op",
+            _provenance(impl),
         )
     if server_default is not False:
         computed = any(
@@ -736,25 +775,34 @@ def alter_column(impl, operation, ctx) -> None:
             )
         if identity:
             if server_default is None:
-                impl._exec_text(alter + " DROP IDENTITY", "op")
+                impl._exec_text(alter + " DROP IDENTITY", _provenance(impl))
             elif existing_server_default in (None, False):
                 impl._exec_text(
-                    alter + " ADD " + compiler.visit_identity_column(server_default), "op"
+                    alter + " ADD " + compiler.visit_identity_column(server_default),
+                    _provenance(impl),
                 )
             else:
-                raise Unmodelled(
-                    "alembic-rs: op.alter_column: changing one identity into another with "
-                    "an option SQLAlchemy's native compiler path does not model"
-                )
+                # alter identity (Alembic's visit_identity_column for PostgreSQL)
+                text = alter + " "
+                for attr in sorted(_identity_diff(server_default, existing_server_default)):
+                    if attr == "always":
+                        text += "SET GENERATED %s " % (
+                            "ALWAYS" if server_default.always else "BY DEFAULT"
+                        )
+                    else:
+                        text += "SET %s " % compiler.get_identity_options(
+                            schema.Identity(**{attr: getattr(server_default, attr)})
+                        )
+                impl._exec_text(text, _provenance(impl))
         elif server_default is None:
-            impl._exec_text(alter + " DROP DEFAULT", "op")
+            impl._exec_text(alter + " DROP DEFAULT", _provenance(impl))
         else:
             from sqlalchemy import Integer
 
             default = compiler.get_column_default_string(
                 Column("x", Integer, server_default=server_default)
             )
-            impl._exec_text(alter + " SET DEFAULT %s" % default, "op")
+            impl._exec_text(alter + " SET DEFAULT %s" % default, _provenance(impl))
     if comment is not False:
         rendered = (
             compiler.sql_compiler.render_literal_value(comment, sqltypes.String())
@@ -768,7 +816,7 @@ def alter_column(impl, operation, ctx) -> None:
                 compiler.preparer.quote(column_name),
                 rendered,
             ),
-            "op",
+            _provenance(impl),
         )
     if operation.modify_name is not None:
         impl._exec_text(
@@ -778,7 +826,7 @@ def alter_column(impl, operation, ctx) -> None:
                 compiler.preparer.quote(column_name),
                 compiler.preparer.quote(operation.modify_name),
             ),
-            "op",
+            _provenance(impl),
         )
     if type_ is not None:
         t = _table(ctx, table_name, Column(column_name, type_), schema=tschema)

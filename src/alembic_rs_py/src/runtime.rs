@@ -167,6 +167,10 @@ pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
         DdlError::Unsupported { .. } => {
             PyNotImplementedError::new_err(format!("alembic-rs: {err}"))
         }
+        DdlError::Invalid {
+            class: "CommandError",
+            ..
+        } => crate::errors::command_error(py, err.message()),
         DdlError::Invalid { class, .. } => match py
             .import("sqlalchemy.exc")
             .and_then(|m| m.getattr(class))

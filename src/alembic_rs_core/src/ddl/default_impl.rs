@@ -322,10 +322,10 @@ pub trait DdlImpl {
             .iter()
             .find(|c| !op.columns.contains(c))
         {
-            // Alembic builds the table from the constraint's columns only.
-            return Err(DdlError::invalid(format!(
-                "KeyError: {missing:?} (postgresql_include names a column that is not one of \
-                 the constraint's columns)"
+            // Alembic builds the table from the constraint's columns only, and SQLAlchemy
+            // raises a KeyError compiling it: left to SQLAlchemy, which raises it
+            return Err(DdlError::unsupported(format!(
+                "postgresql_include naming {missing:?}, not one of the constraint's columns"
             )));
         }
         let constraint = TableConstraint::Unique(UniqueSpec {

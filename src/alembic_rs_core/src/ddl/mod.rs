@@ -52,7 +52,7 @@ pub enum DdlError {
         what: String,
     },
     /// Alembic / SQLAlchemy reject the op as well; `class` is the exception SQLAlchemy
-    /// raises (`"CompileError"`, `"IdentifierError"`, ...).
+    /// raises (`"CompileError"`, `"IdentifierError"`, ...), or `"CommandError"`: Alembic's.
     #[error("{op}: {message}")]
     Invalid {
         op: &'static str,

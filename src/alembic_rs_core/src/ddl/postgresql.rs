@@ -175,7 +175,9 @@ impl DdlImpl for PostgresqlImpl {
     fn alter_column(&self, op: &AlterColumn) -> Result<Vec<String>, DdlError> {
         reject_other_options(&op.other_options)?;
         if op.postgresql_using.is_some() && op.type_.is_none() {
-            return Err(DdlError::invalid(
+            // Alembic's PostgresqlImpl raises it, as a CommandError
+            return Err(DdlError::invalid_as(
+                "CommandError",
                 "postgresql_using must be used with the type_ parameter",
             ));
         }
