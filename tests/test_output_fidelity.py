@@ -302,6 +302,28 @@ FAILING = {
 }
 
 
+# two heads on a1: `downgrade -1` warns from the revision map
+HEADS = {
+    "a1_first.py": ORDER["a1_first.py"],
+    **{
+        f"{rev}_branch.py": version_file(
+            rev,
+            "a1",
+            f"branch {rev}",
+            f"""
+            def upgrade() -> None:
+                op.create_table("{rev}", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+            def downgrade() -> None:
+                op.drop_table("{rev}")
+            """,
+        )
+        for rev in ("h1", "h2")
+    },
+}
+
+
 def make_project(root: Path, versions: Mapping[str, str]) -> Path:
     root.mkdir(parents=True)
     shutil.copy(FAILURES / "alembic.ini", root / "alembic.ini")
@@ -413,6 +435,16 @@ def test_output_order_and_names(order_project: Path, pg_server: str, no_static: 
     assert "<project>/migrations/versions/a2_dynamic.py:" in up
     assert "alembic/ddl/postgresql.py: UserWarning: autoincrement" in up
     assert "Running wrapper a3 -> a2, decorated" in want[1][1]
+
+
+def test_revision_map_warning_comes_from_alembic_script_revision(
+    tmp_path: Path, pg_server: str
+) -> None:
+    project = make_project(tmp_path / "heads", HEADS)
+    want, got = both(project, pg_server, [["upgrade", "heads"], ["downgrade", "-1"]])
+    warning = "alembic/script/revision.py: UserWarning: downgrade -1 from multiple heads"
+    assert warning in want[1][1]
+    assert got == want
 
 
 def test_offline_comment_names_the_function(order_project: Path) -> None:

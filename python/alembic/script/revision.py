@@ -188,6 +188,15 @@ def is_revision(rev: Any) -> Revision:
     return rev
 
 
+def _warn(message: str) -> None:
+    """A warning of the revision map (found natively), raised from this module as Alembic's
+    ``util.warn`` calls in ``alembic/script/revision.py`` raise theirs (same file name and
+    module for warning filters)."""
+    import warnings
+
+    warnings.warn(message, UserWarning, stacklevel=1)
+
+
 def _native_module() -> Any:
     from alembic_rs import _native
 

@@ -87,11 +87,10 @@ impl NativeRevisionMap {
 }
 
 fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
-    // `util.warn`: a UserWarning, attributed to the caller like Alembic's stacklevel=2
-    py.import("warnings")?.call_method1(
-        "warn",
-        (message, py.get_type::<pyo3::exceptions::PyUserWarning>(), 3),
-    )?;
+    // Alembic's `util.warn` calls in `alembic/script/revision.py` attribute the UserWarning
+    // to that module (file name and module for warning filters): `_warn` raises it there
+    py.import("alembic.script.revision")?
+        .call_method1("_warn", (message,))?;
     Ok(())
 }
 
