@@ -483,6 +483,24 @@ bind = op.get_bind()
 bind.execute(sa.text("UPDATE t SET a = 1"))
 op.execute("SELECT '%s'" % bind.dialect.name)
 """,
+    "wrong_call_builtin": """
+op.create_primary_key("pk_t", "t", ["id"], postgresql_include=["x"])
+""",
+    "wrong_call_builtin_batch": """
+with op.batch_alter_table("t") as batch_op:
+    batch_op.drop_constraint("x", "t", "unique")
+""",
+    "wrong_call_registered": """
+from alembic.operations import Operations, MigrateOperation
+@Operations.register_operation("create_sequence_z")
+class CreateSequenceZOp(MigrateOperation):
+    def __init__(self, name, schema=None):
+        self.name = name
+    @classmethod
+    def create_sequence_z(cls, operations, name, *, schema=None, start=1):
+        return operations.invoke(cls(name, schema=schema))
+op.create_sequence_z("s1", "x")
+""",
     "register_operation": """
 from alembic.operations import Operations, BatchOperations, MigrateOperation
 @Operations.register_operation("create_sequence_y")
@@ -644,6 +662,9 @@ ERROR_SNIPPETS = {
     "bulk_insert_json_offline",
     "bulk_insert_untyped_column",
     "run_async_offline",
+    "wrong_call_builtin",
+    "wrong_call_builtin_batch",
+    "wrong_call_registered",
 }
 
 

@@ -106,13 +106,7 @@ class AbstractOperations(ModuleClsProxy):
             params = list(signature.parameters.values())
             self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
             method_signature = signature.replace(parameters=[self_param] + params[1:])
-            attr = fn.__name__
-
-            def method(self, *args, **kw):
-                return getattr(op_cls, attr)(self, *args, **kw)
-
-            method.__name__ = name
-            method.__qualname__ = f"{cls.__name__}.{name}"
+            method = _forwarding_method(name, method_signature, op_cls, fn.__name__)
             method.__doc__ = fn.__doc__
             method.__signature__ = method_signature
             method.__wrapped__ = fn
@@ -682,3 +676,56 @@ class BatchOperations(AbstractOperations):
     def execute(self, sqltext, *, execution_options: dict | None = None) -> None:
         """Execute the given SQL using the current migration context."""
         return ops.ExecuteSQLOp.batch_execute(self, sqltext, execution_options=execution_options)
+
+
+def _forwarding_method(name: str, signature, op_cls, attr: str):
+    """A method ``name`` with exactly ``signature`` that calls ``op_cls.<attr>``.
+
+    Alembic generates its operation methods from their source signatures, so a wrong call
+    fails in the method itself: ``create_sequence() got an unexpected keyword argument
+    'x'``. A ``*args, **kw`` wrapper would fail one frame later, under the op class's name.
+    """
+    import inspect
+
+    defaults: dict = {}
+    params = []
+    call = []
+    for param in signature.parameters.values():
+        if param.default is not inspect.Parameter.empty:
+            defaults[f"_default_{param.name}"] = param.default
+            param = param.replace(default=_Placeholder(f"_default_{param.name}"))
+        params.append(param.replace(annotation=inspect.Parameter.empty))
+        if param.kind is inspect.Parameter.VAR_POSITIONAL:
+            call.append(f"*{param.name}")
+        elif param.kind is inspect.Parameter.VAR_KEYWORD:
+            call.append(f"**{param.name}")
+        elif param.kind is inspect.Parameter.KEYWORD_ONLY:
+            call.append(f"{param.name}={param.name}")
+        else:
+            call.append(param.name)
+    plain = signature.replace(parameters=params, return_annotation=inspect.Signature.empty)
+    source = f"def {name}{plain}:\n    return _op_cls.{attr}({', '.join(call)})\n"
+    namespace = {"_op_cls": op_cls, **defaults}
+    exec(compile(source, f"<alembic.operations {name}>", "exec"), namespace)
+    return namespace[name]
+
+
+class _Placeholder:
+    """Renders as a name in a generated signature (the default's value is bound to it)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __repr__(self) -> str:
+        return self._name
+
+
+# Alembic installs the built-in operation methods the same way as third-party ones
+# (register_operation), as functions named by the operation alone: a wrong call reads
+# ``create_primary_key() got an unexpected keyword argument``, not
+# ``Operations.create_primary_key() ...``.
+for _cls in (Operations, BatchOperations):
+    for _name, _fn in list(vars(_cls).items()):
+        if not _name.startswith("_") and callable(_fn):
+            _fn.__qualname__ = _name
+del _cls, _name, _fn
