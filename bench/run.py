@@ -104,6 +104,23 @@ WORKLOADS: tuple[Workload, ...] = (
         online=Online(sizes=(100,), delay_ms=10.0),
         key="online-proxy",
     ),
+    # What users of a real-shaped env.py feel: ours through its full Python path (env.py run
+    # by Python, the DBAPI connection it configures, batches through the executor) instead
+    # of the native run a template env.py gets. Real Alembic runs the same either way.
+    *(
+        Workload(
+            f"upgrade (python, {where})",
+            ("upgrade", "heads"),
+            env=lambda project: {"ALEMBIC_RS_NO_FAST_PATH": "1"},
+            compare_output=False,
+            online=Online(sizes=(100,), delay_ms=delay_ms),
+            key=key,
+        )
+        for where, delay_ms, key in (
+            ("local", None, "online-python"),
+            ("proxy", 10.0, "online-python-proxy"),
+        )
+    ),
 )
 
 
@@ -510,7 +527,7 @@ def run_online(
         print(f"online workloads skipped ({names}): {why}")
         return []
     header = (
-        f"{'workload':<22}{'N':>5}{'alembic':>9}{'ours':>7}{'floor':>7}"
+        f"{'workload':<26}{'N':>5}{'alembic':>9}{'ours':>7}{'floor':>7}"
         f"{'alembic/ours':>14}{'ours/floor':>12}{'alembic/floor':>15}"
         "  round trips alembic | ours | floor  same"
     )
@@ -536,7 +553,7 @@ def run_online(
                 )
                 rts = " | ".join(fmt_round_trips(samples.get(k)) for k in ("alembic", "alembic-rs"))
                 print(
-                    f"{workload.name:<22}{n:>5}{fmt_ms(theirs):>9}"
+                    f"{workload.name:<26}{n:>5}{fmt_ms(theirs):>9}"
                     f"{fmt_ms(ours_s) if ours_s else '-':>7}{fmt_ms(floor):>7}"
                     f"{median_ratio(theirs, ours_s):>14}{median_ratio(ours_s, floor):>12}"
                     f"{median_ratio(theirs, floor):>15}"

@@ -245,6 +245,27 @@ def run_ours(
     return _run(ours_bin(), args, cwd, env, stdin)
 
 
+def run_snippet(
+    bin_dir: Path,
+    snippet: Path,
+    cwd: Path | str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> object:
+    """Run a snippet script with the interpreter of ``bin_dir`` (the oracle's or ours) and
+    return the JSON it prints; a failing snippet fails the test with its stderr."""
+    proc = subprocess.run(
+        [str(bin_dir / "python"), str(snippet)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=process_env(bin_dir, env),
+        timeout=TIMEOUT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
 # ---------------------------------------------------------------------------------------------
 # caching
 

@@ -5,8 +5,6 @@ class's public methods at any time (``NameError`` when called before an instance
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import oracle
@@ -15,17 +13,7 @@ SNIPPET = Path(__file__).parent / "snippets" / "module_proxies.py"
 
 
 def _run(bin_dir: Path, tmp_path: Path) -> dict:
-    proc = subprocess.run(
-        [str(bin_dir / "python"), str(SNIPPET)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=oracle.process_env(bin_dir),
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    return oracle.run_snippet(bin_dir, SNIPPET, cwd=tmp_path)
 
 
 def test_module_proxies_match_alembic(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@ snippet runs under real Alembic and under alembic-rs and must print the same JSO
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import oracle
@@ -13,16 +11,7 @@ SNIPPET = Path(__file__).parent / "snippets" / "revision_map_api.py"
 
 
 def _run(bin_dir: Path) -> dict:
-    proc = subprocess.run(
-        [str(bin_dir / "python"), str(SNIPPET)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=oracle.process_env(bin_dir),
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    return oracle.run_snippet(bin_dir, SNIPPET)
 
 
 def test_revision_map_from_revision_objects_matches_alembic() -> None:

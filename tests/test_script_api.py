@@ -4,7 +4,6 @@ Alembic's, on every corpus project: the same snippet runs under both and prints 
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import oracle
@@ -25,16 +24,7 @@ PROJECTS = sorted(
 
 
 def _run(bin_dir: Path, cwd: Path, seed: str = "0") -> dict:
-    proc = subprocess.run(
-        [str(bin_dir / "python"), str(SNIPPET)],
-        cwd=cwd,
-        env=oracle.process_env(bin_dir, {"PYTHONHASHSEED": seed}),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    return oracle.run_snippet(bin_dir, SNIPPET, cwd=cwd, env={"PYTHONHASHSEED": seed})
 
 
 @pytest.mark.parametrize("project", sorted(set(PROJECTS)))
