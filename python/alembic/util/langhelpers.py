@@ -202,9 +202,18 @@ class ModuleClsProxy:
                 _name_error(name, NameError("name '_proxy' is not defined"))
             return getattr(target, name)(*args, **kw)
 
+        method = getattr(cls, name)
         proxy.__name__ = proxy.__qualname__ = name
-        proxy.__doc__ = getattr(cls, name).__doc__
+        proxy.__doc__ = method.__doc__
         proxy.__module__ = globals_.get("__name__", proxy.__module__)
+        # inspect.signature(op.add_column) follows __wrapped__: the method's parameters
+        # without self (a method bound to the class just for that; classmethods are bound
+        # already). help() and mypy.stubtest then see what the proxy really accepts.
+        import types
+
+        if isinstance(method, types.FunctionType):
+            method = types.MethodType(method, cls)
+        proxy.__wrapped__ = method  # type: ignore[attr-defined]
         return proxy
 
 
