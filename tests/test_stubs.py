@@ -10,6 +10,7 @@ extension's functions and methods their Rust signatures (pyo3's ``__text_signatu
 
 from __future__ import annotations
 
+import ast
 import difflib
 import subprocess
 import sys
@@ -45,6 +46,61 @@ def test_generated_stub_is_committed(name: str) -> None:
     assert proc.stdout == committed, (
         f"python/alembic/{name}.pyi is stale: run `uv run python tools/write_pyi.py`\n{diff}"
     )
+
+
+def _parameters(fn: ast.FunctionDef) -> list[tuple[str, str, str]]:
+    """(kind, name, default source) of each parameter; ``...`` for a default a stub elides."""
+    args = fn.args
+    positional = args.posonlyargs + args.args
+    defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    out = [
+        ("positional", a.arg, ast.unparse(d) if d else "")
+        for a, d in zip(positional, defaults, strict=True)
+    ]
+    if args.vararg:
+        out.append(("*", args.vararg.arg, ""))
+    out += [
+        ("keyword", a.arg, ast.unparse(d) if d else "")
+        for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+    ]
+    if args.kwarg:
+        out.append(("**", args.kwarg.arg, ""))
+    return out
+
+
+def _stub_shape(path: Path) -> dict[str, object]:
+    """Each name a stub defines: a function's parameters (the last overload's, the one that
+    carries the full signature), or ``"attribute"``."""
+    shape: dict[str, object] = {}
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.FunctionDef):
+            shape[node.name] = _parameters(node)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            shape[node.target.id] = "attribute"
+    return shape
+
+
+def _same_parameters(alembic: object, ours: object) -> bool:
+    if not isinstance(alembic, list) or not isinstance(ours, list):
+        return alembic == ours
+    return len(alembic) == len(ours) and all(
+        a[:2] == o[:2] and (a[2] == o[2] or "..." in (a[2], o[2]))
+        for a, o in zip(alembic, ours, strict=True)
+    )
+
+
+@pytest.mark.parametrize("name", ["op", "context"])
+def test_stub_signatures_match_alembic(name: str, oracle_venv: Path) -> None:
+    """Parameter names, kinds and defaults as in real Alembic's stub (the annotations are
+    ours: less precise where our methods are not annotated)."""
+    (alembic_stub,) = oracle_venv.glob(f"lib/python*/site-packages/alembic/{name}.pyi")
+    alembic = _stub_shape(alembic_stub)
+    ours = _stub_shape(REPO / "python" / "alembic" / f"{name}.pyi")
+    assert sorted(ours) == sorted(alembic)
+    differing = {
+        fn: (alembic[fn], ours[fn]) for fn in alembic if not _same_parameters(alembic[fn], ours[fn])
+    }
+    assert not differing
 
 
 def run_stubtest(cwd: Path) -> subprocess.CompletedProcess[str]:

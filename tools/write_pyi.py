@@ -65,7 +65,8 @@ CASES = [
     ),
 ]
 
-# default values written as they are; any other default is written `...` (stub style)
+# default values written as they are (and tuples of them); any other default is written
+# `...` (stub style)
 _LITERAL_DEFAULT_TYPES = (type(None), bool, int, float, str, bytes)
 
 
@@ -91,7 +92,9 @@ def format_annotation(annotation: object) -> str:
 
 
 def format_default(value: object) -> str:
-    if isinstance(value, _LITERAL_DEFAULT_TYPES):
+    if isinstance(value, _LITERAL_DEFAULT_TYPES) or (
+        isinstance(value, tuple) and all(isinstance(v, _LITERAL_DEFAULT_TYPES) for v in value)
+    ):
         return repr(value)
     return "..."
 

@@ -40,9 +40,9 @@ def batch_alter_table(
     recreate: str = "auto",
     partial_reordering=None,
     copy_from=None,
-    table_args=...,
+    table_args=(),
     table_kwargs=...,
-    reflect_args=...,
+    reflect_args=(),
     reflect_kwargs=...,
     naming_convention=None,
 ):
