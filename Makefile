@@ -9,6 +9,9 @@ help: ## list the targets
 dev: ## build the extension into .venv (uv sync; bytecode compiled, as tests run without writing it)
 	uv sync --compile-bytecode
 
+stubs: ## regenerate python/alembic/op.pyi and context.pyi from Operations/EnvironmentContext
+	uv run python tools/write_pyi.py
+
 # The demo database: DEMO_DATABASE_URL, else a fresh database on the local server.
 DEMO_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/trip_planner_demo
 
@@ -24,8 +27,8 @@ demo: dev ## the main job: migrate the trip planner example project (offline SQL
 lint: ## rustfmt, clippy -D warnings, ruff
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	uv run ruff check python tests bench
-	uv run ruff format --check python tests bench
+	uv run ruff check python tests bench tools
+	uv run ruff format --check python tests bench tools
 
 test: dev lint ## the whole test suite: lint, cargo test, pytest (real Alembic as oracle)
 	cargo test --workspace --exclude alembic_rs_py
@@ -34,4 +37,4 @@ test: dev lint ## the whole test suite: lint, cargo test, pytest (real Alembic a
 bench: dev ## time alembic-rs against real Alembic in the same run
 	uv run python bench/run.py
 
-.PHONY: help dev demo lint test bench
+.PHONY: help dev stubs demo lint test bench

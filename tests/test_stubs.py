@@ -44,7 +44,7 @@ def test_generated_stub_is_committed(name: str) -> None:
         )
     )
     assert proc.stdout == committed, (
-        f"python/alembic/{name}.pyi is stale: run `uv run python tools/write_pyi.py`\n{diff}"
+        f"python/alembic/{name}.pyi is stale: run `make stubs` (tools/write_pyi.py)\n{diff}"
     )
 
 

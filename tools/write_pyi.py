@@ -156,6 +156,7 @@ def format_docstring(doc: str) -> str:
 
 def function_stub(cls: type, name: str) -> str:
     method = getattr(cls, name)
+    # typing.get_overloads: Python 3.11+ (the tool runs in the project's venv)
     overloads = typing.get_overloads(method)
     # a @contextmanager method keeps the generator function as __wrapped__
     wrapped = getattr(method, "__wrapped__", None)
