@@ -1,8 +1,10 @@
-//! Alembic's read-only commands (`heads`, `branches`, `history`, `show`) with no Python,
-//! printing byte for byte what Alembic 1.20 prints on stdout and ending with the same exit
-//! code. The `alembic-rs` binary is one user; the other is the `alembic` console script of the
-//! Python package, which answers the plain cases through [`fast_path`] before paying for
-//! Python's imports.
+//! Alembic's commands with no Python: the read-only ones (`heads`, `branches`, `history`,
+//! `show`), and `upgrade` / `downgrade` / `stamp` (offline with `--sql`, or online on
+//! PostgreSQL) and `current` when `env.py` is Alembic's template and every migration is plain
+//! `op.*` calls. Each prints byte for byte what Alembic 1.20 prints and ends with the same
+//! exit code; anything else is refused as not native. The `alembic-rs` binary is one user;
+//! the other is the `alembic` console script of the Python package, which answers the plain
+//! cases through [`fast_path`] before paying for Python's imports.
 #![forbid(unsafe_code)]
 
 mod args;
@@ -41,13 +43,13 @@ pub struct FastOutput {
 }
 
 /// Runs an `alembic` command line natively when that gives exactly Alembic's result: a
-/// read-only command, or `upgrade`/`downgrade`/`stamp --sql` with a template `env.py` and
-/// static migrations; the command succeeds and emits no warning the user would see
-/// (`UserWarning`s always; `DeprecationWarning`s when `deprecations_visible`, i.e. the user's
-/// warning filters show them, as Python hides them by default). Returns its output;
-/// `None` means "let Python's `alembic` do it" (anything else: help, errors, warnings,
-/// commands that need Python or a database, version files that must be imported), so the
-/// caller's full implementation produces the exact text, warnings and tracebacks.
+/// read-only command, or `upgrade`/`downgrade`/`stamp` (`--sql`, or online) or `current` with
+/// a template `env.py` and static migrations; the command succeeds and emits no warning the
+/// user would see (`UserWarning`s always; `DeprecationWarning`s when `deprecations_visible`,
+/// i.e. the user's warning filters show them, as Python hides them by default). Returns its
+/// output; `None` means "let Python's `alembic` do it" (anything else: help, errors,
+/// warnings, commands that need Python, version files that must be imported), so the caller's
+/// full implementation produces the exact text, warnings and tracebacks.
 ///
 /// `argv` excludes the program name; `cwd` and `alembic_config` are the process's.
 pub fn fast_path(

@@ -1,5 +1,6 @@
-//! `alembic-rs`: Alembic's read-only commands (`heads`, `branches`, `history`, `show`) with
-//! no Python. Commands that need Python or a database are refused by name.
+//! `alembic-rs`: Alembic's commands with no Python (the read-only ones, and `upgrade` /
+//! `downgrade` / `stamp` / `current` for template projects: see the library's docs).
+//! Commands that need Python are refused by name.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
