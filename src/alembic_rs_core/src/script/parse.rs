@@ -64,8 +64,19 @@ pub fn parse_header(path: &Path, source: &str) -> Result<ParsedFile, ParseError>
         Err(err) => return Err(syntax_error(path, &source, err)),
     };
     let file_name = path.file_name().map(|n| n.to_string_lossy());
-    let legacy_name = file_name.is_some_and(|n| super::scan::legacy_revision(&n).is_some());
+    let legacy_name = file_name.is_some_and(|n| legacy_revision(&n).is_some());
     Ok(Reader::new(&source, parsed.tokens(), legacy_name).read(&parsed.syntax().body))
+}
+
+/// `_legacy_rev.match(filename)`: `([a-f0-9]+)\.py$`.
+pub(crate) fn legacy_revision(filename: &str) -> Option<&str> {
+    let name = filename.strip_suffix('\n').unwrap_or(filename);
+    let stem = name.strip_suffix(".py")?;
+    (!stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    .then_some(stem)
 }
 
 /// Decodes a file's bytes the way CPython's tokenizer does for an import, then parses them.

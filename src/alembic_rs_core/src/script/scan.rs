@@ -187,7 +187,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
             Outcome::Parsed(ParsedFile::NeedsImport(reason)) => FileOutcome::NeedsImport(reason),
             Outcome::Parsed(ParsedFile::NoRevision(h)) => {
                 let filename = file_name_str(&w.real);
-                match legacy_revision(&filename) {
+                match parse::legacy_revision(&filename) {
                     Some(rev) => FileOutcome::Header(ScriptHeader {
                         revision: rev.to_owned(),
                         ..h
@@ -225,17 +225,6 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanReport, ScanError> {
         Some(err) => Err(err),
         None => Ok(report),
     }
-}
-
-/// `_legacy_rev.match(filename)`: `([a-f0-9]+)\.py$`.
-pub(crate) fn legacy_revision(filename: &str) -> Option<&str> {
-    let name = filename.strip_suffix('\n').unwrap_or(filename);
-    let stem = name.strip_suffix(".py")?;
-    (!stem.is_empty()
-        && stem
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
-    .then_some(stem)
 }
 
 // ---------------------------------------------------------------------------------------------
