@@ -97,6 +97,21 @@ def test_uv_override_keeps_real_alembic_out(tmp_path: Path, wheel: Path) -> None
     assert "(head)" in heads.stdout
 
 
+def test_wheel_ships_the_type_stubs(wheel: Path) -> None:
+    """PEP 561: the stubs (tests/test_stubs.py checks them) and the py.typed markers."""
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for stub in (
+        "alembic/py.typed",
+        "alembic/op.pyi",
+        "alembic/context.pyi",
+        "alembic_rs/py.typed",
+        "alembic_rs/_native.pyi",
+    ):
+        assert stub in names, stub
+
+
 def test_mixed_install_is_reported(tmp_path: Path, wheel: Path) -> None:
     project = _project(tmp_path, wheel)
     python = project / ".venv" / "bin" / "python"
