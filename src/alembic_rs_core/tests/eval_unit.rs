@@ -88,3 +88,38 @@ fn ops_carry_the_position_of_their_call() {
     assert_eq!(positions, [(5, 5, 4, 22), (6, 9, 4, 5)]);
     assert!(m.positions(false).is_empty());
 }
+
+#[test]
+fn module_level_values_are_read_when_python_shares_them_alike() {
+    let head = "from alembic import op\nimport sqlalchemy as sa\n\n";
+    // a module-level sa.table and rows, used by op.bulk_insert: static
+    let src = format!(
+        "{head}t = sa.table('t', sa.column('a', sa.Integer()))\nROWS = [{{'a': 1}}, {{'a': 2}}]\n\n\
+         def upgrade():\n    op.bulk_insert(t, ROWS)\n    op.bulk_insert(t, [{{'a': 3}}])\n"
+    );
+    let m = evaluate_source(&src).unwrap();
+    let [Op::BulkInsert(first), Op::BulkInsert(second)] = m.upgrade.ops().unwrap() else {
+        panic!("{m:?}")
+    };
+    assert_eq!(first.table, second.table);
+    assert_eq!(first.rows.len(), 2);
+    // schema items that attach to one parent, types, op.f (no proxy at import time), and
+    // names bound later than their use are left to Python
+    for (module_level, fragment) in [
+        (
+            "c = sa.Column('a', sa.Integer())",
+            "module-level assignment",
+        ),
+        ("ty = sa.Enum('x', name='e')", "module-level assignment"),
+        ("n = op.f('ix_t_a')", "module-level assignment"),
+        (
+            "t2 = sa.table('t', sa.column('a', later))\nlater = sa.Integer()",
+            "module-level",
+        ),
+    ] {
+        let src = format!("{head}{module_level}\n\ndef upgrade():\n    pass\n");
+        let m = evaluate_source(&src).unwrap();
+        let r = reason(&m.upgrade);
+        assert!(r.contains(fragment), "{module_level}\n-> {r}");
+    }
+}

@@ -4,7 +4,8 @@
 //! A function body is evaluated statically only when it is a sequence of plain `op.*(...)`
 //! calls (plus `pass`, docstrings and comments) whose arguments are literals, `sa.*` /
 //! `sqlalchemy.*` constructors, `postgresql.*` types and `op.f(...)`, every name resolving
-//! through the module's own imports. Anything else — a variable, a loop, `op.get_bind()`, a
+//! through the module's own imports or to a module-level assignment of data or an
+//! `sa.table(...)` (`t = sa.table(...)` for `op.bulk_insert(t, [...])`). Anything else — a variable, a loop, `op.get_bind()`, a
 //! call to a user function, an unknown keyword, type or import — gives
 //! [`Evaluated::Dynamic`] with the reason, and the Python layer imports the module and runs
 //! the function with `op` bound to its proxy. The rule throughout is conservatism: when the

@@ -6,7 +6,7 @@ use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_parser::Parsed;
 
 use super::ops::evaluate_op;
-use super::values::{POSTGRESQL_NAMES, SQLALCHEMY_NAMES};
+use super::values::{POSTGRESQL_NAMES, SQLALCHEMY_NAMES, Val};
 use super::{EvalError, Evaluated, EvaluatedModule, OpPosition};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -36,6 +36,10 @@ enum Binding {
     Path(String),
     /// A function defined at module level (index into the module body).
     Function(usize),
+    /// A module-level assignment's value, when the evaluator builds it and sharing it
+    /// between calls cannot differ from Python (see [`shareable`]): `t = sa.table(...)`
+    /// used by `op.bulk_insert(t, [...])`, a literal list of rows.
+    Value(Box<Val>),
     /// Anything else (a header variable, a `typing` name).
     Other,
 }
@@ -54,7 +58,7 @@ impl Scope {
         match expr {
             Expr::Name(name) => match self.names.get(name.id.as_str()) {
                 Some(Binding::Path(path)) => Ok(path.clone()),
-                Some(Binding::Other | Binding::Function(_)) => Err(format!(
+                Some(Binding::Other | Binding::Function(_) | Binding::Value(_)) => Err(format!(
                     "`{}` is a module-level name the evaluator does not follow",
                     name.id
                 )),
@@ -76,6 +80,43 @@ impl Scope {
             }
             _ => Err("a call target that is not a dotted name".to_owned()),
         }
+    }
+
+    /// The value a module-level assignment bound `name` to, when the evaluator built it.
+    pub(super) fn bound_value(&self, name: &str) -> Option<&Val> {
+        match self.names.get(name) {
+            Some(Binding::Value(value)) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a module-level value may be used by several calls as Python shares it: plain
+/// data and `sa.table(...)` (a `TableClause` used by several ops is one table in Python
+/// too). Not schema items that attach to one parent (`sa.Column`, constraints: Python
+/// raises when one is used twice), types (an `Enum` shared by two columns is one
+/// SchemaType in SQLAlchemy), nor `op.f(...)` (the `op` proxy does not exist at import).
+fn shareable(value: &Val) -> bool {
+    match value {
+        Val::None
+        | Val::Bool(_)
+        | Val::Int(_)
+        | Val::Float(_)
+        | Val::Str(_)
+        | Val::Text(_)
+        | Val::Func(_)
+        | Val::SaLiteral(_)
+        | Val::Table(_) => true,
+        Val::Seq(items) => items.iter().all(shareable),
+        Val::Dict(map) => map.values().all(shareable),
+        Val::Conv(_)
+        | Val::Type(_)
+        | Val::Column(_)
+        | Val::Constraint(_)
+        | Val::ForeignKey(_)
+        | Val::Identity(_)
+        | Val::Computed(_)
+        | Val::TableColumn(_) => false,
     }
 }
 
@@ -166,14 +207,19 @@ fn read_imports(body: &[Stmt]) -> Verdict<Scope> {
                 bind(&mut scope, def.name.as_str(), Binding::Function(index));
             }
             Stmt::Assign(assign) => {
-                if !inert_value(&assign.value) {
-                    return Err("a module-level assignment of a non-literal value".to_owned());
-                }
+                // evaluated in order, with the names bound so far, as Python runs the module
+                let binding = match scope.value(&assign.value) {
+                    Ok(value) if shareable(&value) => Binding::Value(Box::new(value)),
+                    _ if inert_value(&assign.value) => Binding::Other,
+                    _ => {
+                        return Err("a module-level assignment of a non-literal value".to_owned());
+                    }
+                };
                 for target in &assign.targets {
                     let Expr::Name(name) = target else {
                         return Err("a module-level assignment to a non-name target".to_owned());
                     };
-                    bind(&mut scope, name.id.as_str(), Binding::Other);
+                    bind(&mut scope, name.id.as_str(), binding.clone());
                 }
             }
             Stmt::AnnAssign(assign) => {

@@ -369,6 +369,11 @@ impl Scope {
                 Ok(Val::Dict(map))
             }
             Expr::Name(_) | Expr::Attribute(_) => {
+                if let Expr::Name(name) = expr
+                    && let Some(value) = self.bound_value(name.id.as_str())
+                {
+                    return Ok(value.clone());
+                }
                 let path = self.qualify(expr)?;
                 match type_call(self, &path, None)? {
                     Some(t) => Ok(Val::Type(t)),
