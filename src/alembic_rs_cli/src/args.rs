@@ -15,11 +15,11 @@ use alembic_rs_core::runtime::OfflineCommand;
 use crate::commands::{GlobalOptions, Invocation, Request};
 
 const AFTER_HELP: &str = "\
-upgrade, downgrade and stamp run natively with --sql when env.py is Alembic's template (its
-offline path does nothing else) and every migration is plain op.* calls. Commands that need
-Python or a database (those without --sql, current, revision, merge, init, check, edit,
-list_templates, ensure_version) are not available natively: run them with Alembic's Python
-`alembic` command.
+upgrade, downgrade and stamp (with --sql, or online on PostgreSQL) and current run natively
+when env.py is Alembic's template and every migration is plain op.* calls. Commands that need
+Python (revision, merge, init, check, edit, list_templates, ensure_version, current with
+--verbose or --check-heads, and any command whose env.py or migrations do more) are not
+available natively: run them with Alembic's Python `alembic` command.
 ";
 
 #[derive(Debug, Parser)]
@@ -27,7 +27,7 @@ list_templates, ensure_version) are not available natively: run them with Alembi
     name = "alembic-rs",
     version = crate::VERSION,
     disable_version_flag = true,
-    about = "Alembic's read-only commands, natively: no Python needed",
+    about = "Alembic's commands, natively where they need no Python",
     after_help = AFTER_HELP,
     infer_long_args = true,
     args_override_self = true,
