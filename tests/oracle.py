@@ -49,6 +49,8 @@ ORACLE_REQUIREMENTS = (
     "python-dotenv",
     "mako",
     "pytest-alembic",
+    # see pyproject.toml's dev group
+    "sqlalchemy-cockroachdb==2.0.3",
 )
 
 # Variables that would leak one environment into the other or change Python's behaviour.

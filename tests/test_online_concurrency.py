@@ -144,7 +144,7 @@ def _heads(project: Path, env: dict[str, str]) -> list[str]:
 
 
 def _lock_key() -> int:
-    # the key of alembic/runtime/migration.py's _AdvisoryLock for the default version table
+    # the key of alembic/ddl/postgresql.py's _AdvisoryLock for the default version table
     import hashlib
 
     digest = hashlib.md5(b"alembic_rs:.alembic_version").digest()[:8]

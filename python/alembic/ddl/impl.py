@@ -5,6 +5,13 @@ does (``alembic_rs._native.MigrationRun``) and this class only routes the result
 to the output buffer in ``--sql`` mode, to the MigrationContext's batching executor online.
 What SQLAlchemy must still compile (a Core construct passed to ``execute``) is compiled here
 with the context's dialect, or executed on the connection, as Alembic's ``_exec`` does.
+
+Implementations are registered by ``__dialect__`` as in Alembic (``ImplMeta``, ``_impls``):
+a third-party package that subclasses one (sqlalchemy-cockroachdb's ``CockroachDBImpl(
+PostgresqlImpl)``) is found by ``get_by_dialect`` as with Alembic. What is particular to a
+database lives on its implementation (``alembic.ddl.postgresql``): which native compiler
+compiles for it (``__native_dialect__``), the paramstyles of its drivers, which drivers take
+several statements at once, and the lock around an online run.
 """
 
 from __future__ import annotations
@@ -15,20 +22,40 @@ from typing import Any
 
 from .. import util
 
+
+class ImplMeta(type):
+    """Registers each implementation class that names a ``__dialect__`` (Alembic's)."""
+
+    def __init__(cls, classname: str, bases: tuple[type, ...], dict_: dict[str, Any]) -> None:
+        type.__init__(cls, classname, bases, dict_)
+        if "__dialect__" in dict_:
+            _impls[dict_["__dialect__"]] = cls  # type: ignore[assignment]
+
+
 _impls: dict[str, type[DefaultImpl]] = {}
 
 
-class DefaultImpl:
+class DefaultImpl(metaclass=ImplMeta):
     """The generic dialect implementation (Alembic's ``alembic.ddl.impl.DefaultImpl``)."""
 
     __dialect__ = "default"
     transactional_ddl = False
     command_terminator = ";"
 
-    def __init_subclass__(cls, **kw: Any) -> None:
-        super().__init_subclass__(**kw)
-        if "__dialect__" in cls.__dict__:
-            _impls[cls.__dialect__] = cls
+    # The native compiler that compiles this implementation's DDL (the ``dialect`` of
+    # ``alembic_rs._native.MigrationRun``), inherited by subclasses: a third-party
+    # ``PostgresqlImpl`` subclass gets PostgreSQL's. None: alembic-rs has no compiler for
+    # this database, and a MigrationContext for it is refused before any statement.
+    __native_dialect__: str | None = None
+
+    # Default DBAPI paramstyles of the dialect's drivers by driver name ("" for the
+    # default driver), so that a URL's paramstyle is known without importing the dialect
+    # module; a driver not listed has its dialect object built and asked.
+    _driver_paramstyles: dict[str, str] = {}
+
+    # DBAPI drivers that send a statement without parameters as one simple query, so that
+    # the executor may send several statements in one string (see ``runtime.executor``)
+    _multi_statement_drivers: frozenset[str] = frozenset()
 
     def __init__(
         self,
@@ -60,6 +87,12 @@ class DefaultImpl:
     @classmethod
     def get_by_dialect(cls, dialect: Any) -> type[DefaultImpl]:
         return _impls[dialect.name]
+
+    def run_lock(self, context: Any) -> Any:
+        """The lock an online run of ``context`` holds so that concurrent runs serialise
+        (``acquire``, ``hold_across_commits``, ``release``), or None: none here (Alembic
+        takes none); PostgreSQL's is an advisory lock."""
+        return None
 
     @property
     def dialect(self) -> Any:

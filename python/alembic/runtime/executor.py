@@ -27,7 +27,8 @@ execution of that statement raises (the database's exception, as SQLAlchemy wrap
 it gets a note naming the migration and the op. Outside a transaction (``autocommit_block``,
 non-transactional DDL) statements are sent one at a time, as PostgreSQL runs a
 multi-statement string as one implicit transaction; so are they with drivers that prepare
-every statement (asyncpg, pg8000), which cannot take several at once.
+every statement (asyncpg, pg8000), which cannot take several at once: which drivers can is
+the dialect implementation's ``_multi_statement_drivers`` (``alembic.ddl.postgresql``).
 """
 
 from __future__ import annotations
@@ -38,11 +39,6 @@ import threading
 from typing import Any, Callable, Iterator, NamedTuple
 
 _SAVEPOINT = "alembic_rs_batch"
-
-# DBAPI drivers that send a statement without parameters as one simple query, so that a
-# multi-statement string runs in one round trip; others (asyncpg, pg8000) prepare every
-# statement and get them one at a time
-_MULTI_STATEMENT_DRIVERS = frozenset({"psycopg", "psycopg2", "psycopg2cffi"})
 
 
 class Provenance(NamedTuple):
@@ -140,7 +136,7 @@ class DbapiExecutor:
                 self.immediate
                 or not hasattr(connection, "in_transaction")  # a MockConnection
                 or len(statements) <= 1
-                or connection.dialect.driver not in _MULTI_STATEMENT_DRIVERS
+                or connection.dialect.driver not in self._context.impl._multi_statement_drivers
                 or not connection.in_transaction()
             ):
                 self._one_by_one(connection, pending)

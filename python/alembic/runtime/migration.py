@@ -23,19 +23,6 @@ from .executor import DbapiExecutor, Provenance
 
 log = logging.getLogger(__name__)
 
-# Default DBAPI paramstyles of SQLAlchemy's PostgreSQL drivers, so the paramstyle is known
-# without importing the dialect module (the dialect object is built only when needed).
-_DRIVER_PARAMSTYLES = {
-    "": "pyformat",
-    "psycopg": "pyformat",
-    "psycopg2": "pyformat",
-    "psycopg2cffi": "pyformat",
-    "psycopg_async": "pyformat",
-    "pg8000": "format",
-    "asyncpg": "numeric_dollar",
-}
-
-
 # MigrationContext._connection before the offline MockConnection is built
 _STDOUT = object()
 
@@ -58,8 +45,16 @@ class _DialectSpec:
         def factory() -> Any:
             return url_obj.get_dialect()(**dialect_opts)
 
-        paramstyle = dialect_opts.get("paramstyle") or _DRIVER_PARAMSTYLES.get(driver)
-        if backend != "postgresql" or paramstyle is None:
+        # the implementation registered for the backend knows its drivers' paramstyles; a
+        # backend with none registered yet may be a third-party dialect whose module
+        # registers one when imported (sqlalchemy-cockroachdb's CockroachDBImpl)
+        from ..ddl.impl import _impls
+
+        impl_cls = _impls.get(backend)
+        paramstyle = None
+        if impl_cls is not None:
+            paramstyle = dialect_opts.get("paramstyle") or impl_cls._driver_paramstyles.get(driver)
+        if paramstyle is None:
             dialect = factory()
             return cls.from_dialect(dialect)
         return cls(backend, paramstyle, factory)
@@ -122,11 +117,11 @@ class MigrationContext:
         from ..script.base import _native_module
 
         spec = dialect if isinstance(dialect, _DialectSpec) else _DialectSpec.from_dialect(dialect)
-        if spec.name != "postgresql":
-            raise NotImplementedError(
-                f"alembic-rs supports the PostgreSQL dialect only; {spec.name!r} is not "
-                "supported yet"
-            )
+        # Alembic's KeyError for a dialect no implementation is registered for
+        impl_cls = ddl.DefaultImpl.get_by_dialect(spec)
+        native_dialect = impl_cls.__native_dialect__
+        if native_dialect is None:
+            raise NotImplementedError(_no_native_dialect(spec.name))
         self._dialect_spec = spec
         self.environment_context = environment_context
         self.opts = opts
@@ -165,12 +160,11 @@ class MigrationContext:
         self.version_table = version_table = opts.get("version_table", "alembic_version")
         self.version_table_schema = opts.get("version_table_schema", None)
         self._start_from_rev = opts.get("starting_rev")
-        self._lock = _AdvisoryLock.for_context(self) if not as_sql else None
-        impl_cls = ddl.DefaultImpl.get_by_dialect(spec)
         self.impl = impl_cls(
             spec.factory, self._connection_factory, self.as_sql, transactional_ddl,
             self.output_buffer, opts,
         )  # fmt: skip
+        self._lock = self.impl.run_lock(self) if not as_sql else None
         native = _native_module()
         script = self.script
         native_map = script._native_map if script is not None else native.RevisionMap([])
@@ -624,6 +618,18 @@ class MigrationContext:
         self.impl._exec(sql, execution_options)
 
 
+def _no_native_dialect(name: str) -> str:
+    """The error for a dialect Alembic has an implementation for and alembic-rs compiles no
+    DDL for (MySQL, SQLite, ...)."""
+    from ..ddl.impl import _impls
+
+    native = ", ".join(sorted({i.__native_dialect__ for i in _impls.values()} - {None}))
+    return (
+        f"alembic-rs has no DDL implementation for the {name!r} dialect yet "
+        f"(it compiles DDL for: {native})"
+    )
+
+
 def _connection_in_transaction(connection: Any) -> bool:
     """Alembic's ``_get_connection_in_transaction``: False for a MockConnection or None."""
     try:
@@ -638,119 +644,6 @@ def _safe_begin(connection: Any) -> Any:
     if transaction:
         return transaction
     return connection.begin()
-
-
-class _AdvisoryLock:
-    """A PostgreSQL advisory lock around an online run, so concurrent deploys serialise.
-
-    Real Alembic lets two ``upgrade`` runs race (sqlalchemy/alembic#633). A run that is one
-    transaction takes ``pg_advisory_xact_lock``, which ends with that transaction and so
-    also works through a transaction-mode pooler (PgBouncer, Neon's ``-pooler``). A run that
-    commits more than once (``transaction_per_migration``, an ``autocommit_block``) takes
-    the session-level ``pg_advisory_lock`` and releases it when the run ends: behind a
-    transaction-mode pooler a session lock is not reliable, see the README. Turn it off with
-    ``alembic_rs_lock = false`` in the ini section.
-    """
-
-    def __init__(self, context: MigrationContext, key: int) -> None:
-        self._context = context
-        self._key = key
-        # None, "xact" (ends with the run's transaction) or "session" (until released)
-        self._held: str | None = None
-
-    @classmethod
-    def for_context(cls, context: MigrationContext) -> _AdvisoryLock | None:
-        env = context.environment_context
-        config = env.config if env is not None else None
-        if config is not None:
-            setting = config.get_main_option("alembic_rs_lock")
-            if setting is not None and not util.asbool(setting):
-                return None
-        import hashlib
-
-        name = "alembic_rs:%s.%s" % (context.version_table_schema or "", context.version_table)
-        key = int.from_bytes(hashlib.md5(name.encode()).digest()[:8], "big", signed=True)
-        return cls(context, key)
-
-    def acquire(self) -> None:
-        """Taken by ``run_migrations``, which releases it whatever way the run ends."""
-        if self._context._transaction_per_migration:
-            self._lock_session()
-        else:
-            self._context.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%d)" % self._key)
-            self._held = "xact"
-
-    def hold_across_commits(self) -> None:
-        """Before a commit inside a run: keep the run's lock past it. Outside a run (an
-        ``autocommit_block`` used directly) nothing is held and nothing is taken: a session
-        lock there would have no run to release it and stay with a pooled connection."""
-        if self._held == "xact":
-            self._lock_session()
-
-    def _lock_session(self) -> None:
-        if self._held != "session":
-            self._context.connection.exec_driver_sql("SELECT pg_advisory_lock(%d)" % self._key)
-            self._held = "session"
-
-    def release(self) -> None:
-        held, self._held = self._held, None
-        if held != "session":
-            return  # a transaction-level lock ends with its transaction
-        connection = self._context.connection
-        unlock = "SELECT pg_advisory_unlock(%d)" % self._key
-        try:
-            was_in_transaction = connection.in_transaction()
-            connection.exec_driver_sql(unlock)
-            if not was_in_transaction:
-                # end the transaction the statement began, as the run found the
-                # connection: outside one
-                connection.commit()
-        except Exception as error:
-            if getattr(error, "connection_invalidated", False) or connection.invalidated:
-                return  # the session is gone, and the lock with it
-            # the transaction failed (a statement's error, left to the caller to roll
-            # back): nothing runs in it, so unlock as it ends
-            _unlock_when_transaction_ends(connection, unlock)
-
-
-def _unlock_when_transaction_ends(connection: Any, unlock: str) -> None:
-    """Run ``unlock`` (a session-level advisory unlock) on ``connection`` as soon as its
-    failed transaction ends: on its rollback, or its commit (which PostgreSQL turns into a
-    rollback). The events fire before SQLAlchemy ends the transaction, so the DBAPI
-    connection is rolled back here first when the unlock cannot run in it."""
-    from sqlalchemy import event
-
-    done = False
-
-    def run(conn: Any) -> None:
-        # once, at whichever comes first (a listener cannot be removed while its event is
-        # being dispatched; each is registered `once`)
-        nonlocal done
-        if done:
-            return
-        done = True
-        try:
-            dbapi_connection = conn.connection.dbapi_connection
-        except Exception:
-            return  # closed or invalidated: the session (and its locks) ended
-        for attempt in (1, 2):
-            try:
-                cursor = dbapi_connection.cursor()
-                try:
-                    cursor.execute(unlock)
-                finally:
-                    cursor.close()
-                return
-            except Exception as error:
-                code = getattr(error, "sqlstate", None) or getattr(error, "pgcode", None)
-                if attempt == 2 or code != "25P02":
-                    return
-                # still the failed transaction (in_failed_sql_transaction): it can only be
-                # rolled back, which is what its rollback or commit is about to do
-                dbapi_connection.rollback()
-
-    event.listen(connection, "rollback", run, once=True)
-    event.listen(connection, "commit", run, once=True)
 
 
 class MigrationInfo:
