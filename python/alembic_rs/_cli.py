@@ -31,9 +31,9 @@ def _mixed_install_notice() -> str | None:
             foreign = b"__alembic_rs__" not in f.read()
     except OSError:
         foreign = True
-    # real Alembic ships `op.pyi` and alembic-rs does not: it stays behind when our files
-    # are reinstalled over real Alembic's, as long as real Alembic is installed
-    if not foreign and not os.path.exists(os.path.join(package, "op.pyi")):
+    # real Alembic ships `alembic/testing/` and alembic-rs does not: it stays behind when
+    # our files are reinstalled over real Alembic's, as long as real Alembic is installed
+    if not foreign and not os.path.exists(os.path.join(package, "testing", "__init__.py")):
         return None
     if foreign:
         what = "real Alembic's files have replaced alembic-rs's 'alembic' package"

@@ -157,8 +157,8 @@ class DefaultImpl(metaclass=ImplMeta):
     def _caller_in_script(self) -> str | None:
         """``path:line`` of the migration script's line that called the op (online errors
         name it)."""
-        step = self._step
-        path = getattr(step, "_path", None)
+        native_step = getattr(self._step, "_step", None)
+        path = native_step.path if native_step is not None else None
         if path is None:
             return None
         import sys

@@ -146,6 +146,9 @@ class MigrationContext:
         self._version_written = False
         self._version_table_exists: bool | None = None
         self._migrations_fn = opts.get("fn")
+        # the plan function of the walk under way, and its keyword arguments
+        self._plan_fn: Callable[..., Any] | None = None
+        self._run_kw: dict[str, Any] = {}
         self.as_sql = as_sql
         self.purge = opts.get("purge", False)
         if "output_encoding" in opts:
@@ -177,6 +180,9 @@ class MigrationContext:
             spec.paramstyle,
             bool(self.impl.literal_binds),
             not self.as_sql,
+            dialect=native_dialect,
+            transactional_ddl=bool(self.impl.transactional_ddl),
+            transaction_per_migration=bool(self._transaction_per_migration),
         )
         if opts.get("target_metadata") is not None:
             from ..operations import to_op
@@ -456,19 +462,20 @@ class MigrationContext:
 
     # -- online synchronisation ------------------------------------------------------------
 
-    def _sync(self, verify: bool = False) -> None:
-        """Send buffered statements; with ``verify``, check the version rows they wrote."""
+    def _sync(self, verify: bool = False, expected: list[str] | None = None) -> None:
+        """Send buffered statements; with ``verify``, check the version rows they wrote
+        (``expected``: what the run's writes left, else the native state's heads)."""
         if self._executor is None:
             return
         self._executor.flush()
-        if verify and self._version_written:
+        if verify and (self._version_written or expected is not None):
             self._version_written = False
             from sqlalchemy import select
 
             found = sorted(
                 row[0] for row in self.connection.execute(select(self._version.c.version_num))
             )
-            expected = sorted(self._native.heads())
+            expected = sorted(expected if expected is not None else self._native.heads())
             if found != expected:
                 raise util.CommandError(
                     "Online migration expected the version table '%s' to hold %s after "
@@ -482,74 +489,114 @@ class MigrationContext:
 
     def stamp(self, script_directory: Any, revision: str) -> None:
         """Stamp the version table with a specific revision."""
+        self._plan_fn = lambda heads, context: script_directory._stamp_revs(revision, heads)
         with self._batching():
-            heads = self.get_current_heads()
-            if not self.as_sql and not heads:
-                self._ensure_version_table()
-            self._native.set_heads(list(heads))
-            for step in script_directory._stamp_revs(revision, heads):
-                self._update_to_step(step)
+            self._walk(stamp=True, purge=False, dont_mutate=False)
 
     def run_migrations(self, **kw: Any) -> None:
         """Run the migration scripts established for this context."""
         self.impl.start_migrations()
-        dont_mutate = self.opts.get("dont_mutate", False)
-        try:
-            with self._batching(), self._output_in_order():
-                if self._lock is not None and not dont_mutate:
-                    self._lock.acquire()
-                self._run_migrations(dont_mutate, **kw)
-                self._sync(verify=True)
-        finally:
-            if self._lock is not None:
-                self._lock.release()
+        self._run_kw = kw
+        self._plan_fn = self._migrations_fn
+        with self._batching(), self._output_in_order():
+            self._walk(
+                stamp=False, purge=self.purge, dont_mutate=self.opts.get("dont_mutate", False)
+            )
 
-    def _run_migrations(self, dont_mutate: bool, **kw: Any) -> None:
-        heads: tuple[str, ...]
-        if self.purge:
-            if self.as_sql:
-                raise util.CommandError("Can't use --purge with --sql mode")
-            self._ensure_version_table(purge=True)
-            heads = ()
-        else:
-            heads = self.get_current_heads()
-            if not self.as_sql and not heads and not dont_mutate:
-                self._ensure_version_table()
-        self._native.set_heads(list(heads))
-        assert self._migrations_fn is not None
-        steps = list(self._migrations_fn(heads, self))
-        use_static = not os.environ.get("ALEMBIC_RS_NO_STATIC")
-        if use_static:
-            self._native.prepare([s._path for s in steps if s._path is not None])
-        for step in steps:
-            with self.begin_transaction(_per_migration=True):
-                if self.as_sql and not self._native.heads():
-                    self.impl._exec_text(self._native.create_version_table())
-                # read statically first: the log line names the function (Alembic's
-                # `migration_fn.__name__`), which a static migration's is by construction
-                static = step._static_statements(self) if use_static else None
-                step._static = static is not None
-                self._log(log.info, "Running %s", step)
-                if self.as_sql:
-                    self.impl.static_output("-- Running %s" % (step.short_log,))
-                self.impl._step = step
-                failed: BaseException | None = None
-                try:
-                    if static is not None:
-                        self._run_static(step, static)
-                    else:
-                        step.migration_fn(**kw)
-                    heads_now = self._update_to_step(step)
-                except BaseException as error:
-                    failed = error
-                finally:
-                    self.impl._step = None
-                if failed is not None:
-                    self._raise_after_sync(failed)
-                if self.on_version_apply_callbacks:
-                    self._sync()
-                for callback in self.on_version_apply_callbacks:
-                    callback(ctx=self, step=step.info, heads=set(heads_now), run_args=kw)
+    def _walk(self, stamp: bool, purge: bool, dont_mutate: bool) -> None:
+        """The core walker (``Migrator``) runs the plan through the ``_run_*`` callbacks."""
+        self._run_steps: list[MigrationStep] = []
+        self._run_scopes: list[Any] = []
+        try:
+            self._native.run_migrations(
+                self,
+                as_sql=self.as_sql,
+                external_transaction=self._in_external_transaction,
+                purge=purge,
+                dont_mutate=dont_mutate,
+                never_static=bool(os.environ.get("ALEMBIC_RS_NO_STATIC")),
+                stamp=stamp,
+            )
+        finally:
+            self._run_steps = []
+            self._run_scopes = []
+
+    # -- the walker's callbacks (see alembic_rs_py's executor.rs) --------------------------
+
+    def _run_current_heads(self) -> tuple[list[str], bool | None]:
+        heads = list(self.get_current_heads())
+        return heads, None if self.as_sql else self._version_table_exists
+
+    def _run_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.acquire()
+
+    def _run_unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    def _run_plan(self, heads: list[str]) -> list[MigrationStep]:
+        assert self._plan_fn is not None
+        self._run_steps = list(self._plan_fn(tuple(heads), self))
+        return self._run_steps
+
+    def _run_begin(self, scope: str) -> None:
+        transaction = self.begin_transaction(_per_migration=scope == "migration")
+        transaction.__enter__()
+        self._run_scopes.append(transaction)
+
+    def _run_commit(self, scope: str) -> None:
+        self._run_scopes.pop().__exit__(None, None, None)
+
+    def _run_rollback(self, scope: str, error: BaseException) -> None:
+        self._run_scopes.pop().__exit__(type(error), error, error.__traceback__)
+
+    def _run_execute(
+        self, sql: str, step: int | None, op: str, frames: tuple[Any, ...], version: bool
+    ) -> None:
+        if self.as_sql:
+            self.impl._exec_text(sql)
+            return
+        assert self._executor is not None
+        short_log = self._run_steps[step]._step.short_log if step is not None else ""
+        self._executor.submit(sql, Provenance(short_log, op, frames))
+        if version:
+            self._version_written = True
+
+    def _run_log(self, level: int, logger: str, message: str) -> None:
+        self._log(logging.getLogger(logger).log, level, message)
+
+    def _run_static_output(self, text: str) -> None:
+        self.impl.static_output(text)
+
+    def _run_sync(self, verify: list[str] | None) -> None:
+        self._sync(verify=verify is not None, expected=verify)
+
+    def _run_dynamic_name(self, index: int) -> str | None:
+        step = self._run_steps[index]
+        name = step.name
+        return None if name == ("upgrade" if step.is_upgrade else "downgrade") else name
+
+    def _run_dynamic(self, index: int) -> None:
+        step = self._run_steps[index]
+        self.impl._step = step
+        failed: BaseException | None = None
+        try:
+            step.migration_fn(**self._run_kw)
+        except BaseException as error:
+            failed = error
+        finally:
+            self.impl._step = None
+        if failed is not None:
+            self._raise_after_sync(failed)
+
+    def _run_step_applied(self, index: int, heads: list[str]) -> None:
+        if not self.on_version_apply_callbacks:
+            return
+        self._sync()
+        step = self._run_steps[index]
+        for callback in self.on_version_apply_callbacks:
+            callback(ctx=self, step=step.info, heads=set(heads), run_args=self._run_kw)
 
     def _raise_after_sync(self, failed: BaseException) -> None:
         """Raise a migration's error once what ran before it is sent (and logged). That may
@@ -560,18 +607,9 @@ class MigrationContext:
         failure = self._executor.failure if self._executor is not None else None
         if failure is not None and failure[0] is failed:
             raise failed.with_traceback(failure[1])
-        # the entry of _run_migrations' frame is added again by this raise
+        # the entry of _run_dynamic's frame is added again by this raise
         tb = failed.__traceback__
         raise failed.with_traceback(tb.tb_next if tb is not None else None)
-
-    def _run_static(self, step: MigrationStep, static: Any) -> None:
-        """Submit a statically read migration's statements, each with the position of its
-        op's call (a failure's traceback shows it, as when the function runs)."""
-        name = "upgrade" if step.is_upgrade else "downgrade"
-        path = step._path
-        for sql, op_name, index, *position in static:
-            frames = ((path, name, position[0]),) if position and path else ()
-            self.impl._exec_text(sql, f"op.{op_name} (op #{index} of {path})", frames)
 
     @contextmanager
     def _output_in_order(self) -> Iterator[None]:
@@ -584,16 +622,6 @@ class MigrationContext:
 
         with routed_output(self._executor):
             yield
-
-    def _update_to_step(self, step: MigrationStep) -> list[str]:
-        statements, debug = self._native.update_to_step(step._ref)
-        for message in debug:
-            self._log(log.debug, message)
-        for sql in statements:
-            self.impl._exec_text(sql, "the version table update")
-        if statements:
-            self._version_written = True
-        return self._native.heads()
 
     def _log(self, method: Callable[..., None], *args: Any) -> None:
         """Log now offline; online, once the statements before the record have run."""
@@ -701,23 +729,21 @@ class MigrationInfo:
 
 
 class MigrationStep:
-    """One step of a plan. The revision numbers and texts come from the native plan."""
+    """One step of a plan. Its revisions and texts are the native plan's ``Step``."""
 
     from_revisions_no_deps: tuple[str, ...]
     to_revisions_no_deps: tuple[str, ...]
     is_upgrade: bool
     migration_fn: Any
-    _path: str | None = None
-    _info: tuple[Any, ...]
+    _step: Any
 
-    def _set_info(self, info: tuple[Any, ...]) -> None:
-        # (id, is_upgrade, short_log, from, to, from_no_deps, to_no_deps, path, doc, branch_move)
-        self._info = info
-        self.is_upgrade = info[1]
-        self.from_revisions = tuple(info[3])
-        self.to_revisions = tuple(info[4])
-        self.from_revisions_no_deps = tuple(info[5])
-        self.to_revisions_no_deps = tuple(info[6])
+    def _set_step(self, step: Any) -> None:
+        self._step = step
+        self.is_upgrade = step.is_upgrade
+        self.from_revisions = tuple(step.from_revisions)
+        self.to_revisions = tuple(step.to_revisions)
+        self.from_revisions_no_deps = tuple(step.from_revisions_no_deps)
+        self.to_revisions_no_deps = tuple(step.to_revisions_no_deps)
 
     @property
     def name(self) -> str:
@@ -744,7 +770,7 @@ class MigrationStep:
         return not self.is_upgrade
 
     def __str__(self) -> str:
-        doc = self._info[8]
+        doc = self._step.doc
         if doc:
             return "%s %s -> %s, %s" % (
                 self.name,
@@ -763,19 +789,17 @@ class RevisionStep(MigrationStep):
         revision_map: Any,
         revision: Any,
         is_upgrade: bool,
-        _info: tuple[Any, ...] | None = None,
+        _step: Any = None,
     ) -> None:
         self.revision_map = revision_map
         self._revision = revision
         self.is_upgrade = is_upgrade
-        if _info is None:
+        if _step is None:
             from ..script.base import _native_module
 
             rev_id = revision if isinstance(revision, str) else revision.revision
-            _info = _native_module().step_info(revision_map._native, rev_id, is_upgrade)
-        self._set_info(_info)
-        self._path = _info[7]
-        self._ref = (_info[0], is_upgrade, [], [], False)
+            _step = _native_module().step_info(revision_map._native, rev_id, is_upgrade)
+        self._set_step(_step)
 
     @property
     def revision(self) -> Any:
@@ -788,41 +812,26 @@ class RevisionStep(MigrationStep):
         module = self.revision.module
         return module.upgrade if self.is_upgrade else module.downgrade
 
-    # read statically (set by the run): the function is a plain `def upgrade()` /
-    # `def downgrade()`, and the module is not imported to ask its name
-    _static = False
-
-    @property
-    def name(self) -> str:
-        if self._static:
-            return "upgrade" if self.is_upgrade else "downgrade"
-        return self.migration_fn.__name__
-
     @property
     def doc(self) -> str:
-        return self._info[8]
-
-    def _static_statements(self, context: MigrationContext) -> Any:
-        if self._path is None:
-            return None
-        return context._native.static_statements(self._path, self.is_upgrade)
+        return self._step.doc
 
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, RevisionStep)
-            and other._info[0] == self._info[0]
+            and other._step.revision == self._step.revision
             and self.is_upgrade == other.is_upgrade
         )
 
     def __hash__(self) -> int:
-        return hash((self._info[0], self.is_upgrade))
+        return hash((self._step.revision, self.is_upgrade))
 
     @property
     def info(self) -> MigrationInfo:
         return MigrationInfo(
             revision_map=self.revision_map,
-            up_revisions=self._info[0],
-            down_revisions=self._info[3] if self.is_upgrade else self._info[4],
+            up_revisions=self._step.revision,
+            down_revisions=self.from_revisions if self.is_upgrade else self.to_revisions,
             is_upgrade=self.is_upgrade,
             is_stamp=False,
         )
@@ -838,7 +847,7 @@ class StampStep(MigrationStep):
         is_upgrade: bool,
         branch_move: bool,
         revision_map: Any = None,
-        _info: tuple[Any, ...] | None = None,
+        _step: Any = None,
     ) -> None:
         self.from_ = util.to_tuple(from_, default=())
         self.to_ = util.to_tuple(to_, default=())
@@ -846,24 +855,18 @@ class StampStep(MigrationStep):
         self.branch_move = branch_move
         self.migration_fn = self.stamp_revision
         self.revision_map = revision_map
-        if _info is None:
-            froms = tuple(self.from_)
-            tos = tuple(self.to_)
-            short = "stamp_revision %s -> %s" % (
-                util.format_as_comma(froms),
-                util.format_as_comma(tos),
+        if _step is None:
+            from ..script.base import _native_module
+
+            _step = _native_module().Step.stamp(
+                list(self.from_), list(self.to_), is_upgrade, branch_move
             )
-            _info = (None, is_upgrade, short, froms, tos, froms, tos, None, "", branch_move)
-        self._set_info(_info)
-        self._ref = (None, is_upgrade, list(self.from_), list(self.to_), branch_move)
+        self._set_step(_step)
 
     doc: str | None = None
 
     def stamp_revision(self, **kw: Any) -> None:
         return None
-
-    def _static_statements(self, context: MigrationContext) -> Any:
-        return []
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -10,7 +10,7 @@ use std::ffi::OsString;
 
 use clap::{Args, Parser, Subcommand};
 
-use alembic_rs_core::runtime::OfflineCommand;
+use alembic_rs_core::runtime::MigrateCommand;
 
 use crate::commands::{GlobalOptions, Invocation, Request};
 
@@ -212,7 +212,7 @@ fn invocation(cli: Cli, argv: Vec<OsString>) -> Invocation {
         } => Request::Current,
         Command::Current { .. } => Request::NotNative("current"),
         Command::Downgrade { revision, sql, .. } => Request::Migrate {
-            command: OfflineCommand::Downgrade { revision },
+            command: MigrateCommand::Downgrade { revision },
             sql,
         },
         Command::Edit(_) => Request::NotNative("edit"),
@@ -227,11 +227,11 @@ fn invocation(cli: Cli, argv: Vec<OsString>) -> Invocation {
             purge,
             ..
         } => Request::Migrate {
-            command: OfflineCommand::Stamp { revisions, purge },
+            command: MigrateCommand::Stamp { revisions, purge },
             sql,
         },
         Command::Upgrade { revision, sql, .. } => Request::Migrate {
-            command: OfflineCommand::Upgrade { revision },
+            command: MigrateCommand::Upgrade { revision },
             sql,
         },
     };

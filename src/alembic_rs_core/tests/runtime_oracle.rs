@@ -18,10 +18,10 @@ mod support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use alembic_rs_core::ddl::PostgresqlImpl;
+use alembic_rs_core::ddl::{Dialect, StatementStyle};
 use alembic_rs_core::runtime::{
-    ContextOptions, MigrationRun, MigrationScripts, OfflineCommand, OfflineOutput, RuntimeError,
-    ScriptDocs, run_offline,
+    CompiledOp, ContextOptions, MigrateCommand, MigrationRun, MigrationScripts, OfflineOutput,
+    RuntimeError, ScriptDocs, StepBody, run_offline,
 };
 use alembic_rs_core::script::directory::VersionScripts;
 use alembic_rs_core::script::format::ScriptMeta;
@@ -72,7 +72,7 @@ fn load_project(
     (outcome.result.expect("map"), metas)
 }
 
-fn command(argv: &[String]) -> OfflineCommand {
+fn command(argv: &[String]) -> MigrateCommand {
     let purge = argv.iter().any(|a| a == "--purge");
     let positional: Vec<String> = argv[1..]
         .iter()
@@ -80,13 +80,13 @@ fn command(argv: &[String]) -> OfflineCommand {
         .cloned()
         .collect();
     match argv[0].as_str() {
-        "upgrade" => OfflineCommand::Upgrade {
+        "upgrade" => MigrateCommand::Upgrade {
             revision: positional[0].clone(),
         },
-        "downgrade" => OfflineCommand::Downgrade {
+        "downgrade" => MigrateCommand::Downgrade {
             revision: positional[0].clone(),
         },
-        "stamp" => OfflineCommand::Stamp {
+        "stamp" => MigrateCommand::Stamp {
             revisions: positional,
             purge,
         },
@@ -227,7 +227,7 @@ fn same_steps_any_order(got: &str, want: &str) -> bool {
 fn offline_output_matches_alembic() {
     let fixture = support::fixture("runtime_cases.json");
     let tmp = support::TempDir::new("runtime");
-    let pg = PostgresqlImpl::new();
+    let pg: &'static Dialect = alembic_rs_core::ddl::dialect("postgresql").unwrap();
     let mut maps: BTreeMap<String, (RevisionMap, Vec<ScriptMeta>)> = BTreeMap::new();
     for (name, info) in fixture["projects"].as_object().expect("projects") {
         maps.insert(name.clone(), load_project(&tmp, name, info));
@@ -251,7 +251,8 @@ fn offline_output_matches_alembic() {
         } = run_offline(
             map,
             &mut ScriptDocs(metas),
-            &pg,
+            pg,
+            StatementStyle::default(),
             &command(&argv),
             &options(&case["options"]),
         );
@@ -369,16 +370,24 @@ fn migration_statements_follow_their_comment() {
         fn doc(&self, revision: &Revision) -> String {
             self.0.doc(revision)
         }
-        fn statements(
+        fn path(&self, revision: &Revision) -> &str {
+            self.0.path(revision)
+        }
+        fn body(
             &mut self,
             revision: &Revision,
             is_upgrade: bool,
             _run: &mut MigrationRun,
-        ) -> Result<Vec<String>, RuntimeError> {
-            Ok(vec![format!(
-                "\n\tSELECT '{}', {is_upgrade}  \n",
-                revision.revision()
-            )])
+        ) -> Result<StepBody, RuntimeError> {
+            Ok(StepBody::Static(vec![CompiledOp {
+                name: "execute",
+                index: 1,
+                position: None,
+                statements: vec![format!(
+                    "\n\tSELECT '{}', {is_upgrade}  \n",
+                    revision.revision()
+                )],
+            }]))
         }
     }
     let fixture = support::fixture("runtime_cases.json");
@@ -388,18 +397,26 @@ fn migration_statements_follow_their_comment() {
         "branches_merges",
         &fixture["projects"]["branches_merges"],
     );
-    let pg = PostgresqlImpl::new();
+    let pg: &'static Dialect = alembic_rs_core::ddl::dialect("postgresql").unwrap();
     for argv in [["upgrade", "heads"], ["downgrade", "heads:base"]] {
         let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
         let opts = ContextOptions {
             transaction_per_migration: true,
             ..ContextOptions::default()
         };
-        let plain = run_offline(&map, &mut ScriptDocs(&metas), &pg, &command(&argv), &opts);
+        let plain = run_offline(
+            &map,
+            &mut ScriptDocs(&metas),
+            pg,
+            StatementStyle::default(),
+            &command(&argv),
+            &opts,
+        );
         let with = run_offline(
             &map,
             &mut WithSql(ScriptDocs(&metas)),
-            &pg,
+            pg,
+            StatementStyle::default(),
             &command(&argv),
             &opts,
         );

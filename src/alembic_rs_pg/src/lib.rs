@@ -1,18 +1,21 @@
-//! The native PostgreSQL connection: tokio-postgres over rustls, used where a run needs no
-//! Python at all (the `alembic` console script's fast path and the `alembic-rs` binary).
+//! The native PostgreSQL connection and executor: tokio-postgres over rustls, used where a
+//! run needs no Python at all (the `alembic` console script's fast path and the `alembic-rs`
+//! binary). [`PgExecutor`] carries out a core `Migrator` run on a [`PgConnection`].
 //!
 //! [`PgConnection`] is deliberately small and blocking (a current-thread tokio runtime
 //! inside): connect, send a multi-statement string in one round trip
-//! ([`PgConnection::batch`]), read text rows ([`PgConnection::query_column`]). Everything
-//! about *what* to send lives in the core's runtime.
+//! ([`PgConnection::batch`]), read text rows ([`PgConnection::query_column`]). What to send is the core
+//! runtime's to decide.
 #![forbid(unsafe_code)]
 
+mod executor;
 mod tls;
 mod url;
 
 use tokio::runtime::Runtime;
 use tokio_postgres::SimpleQueryMessage;
 
+pub use executor::{BeforeCommit, PgExecError, PgExecutor};
 pub use url::{ConnectTarget, TlsMode, UrlError};
 
 #[derive(Debug, thiserror::Error)]

@@ -2,9 +2,12 @@
 //! Python (`alembic.script.revision`, `alembic.util.exc`) so `except` clauses, attributes and
 //! messages are exactly Alembic's.
 
+use alembic_rs_core::ddl::{DdlError, UnknownDialect};
+use alembic_rs_core::runtime::RuntimeError;
 use alembic_rs_core::script::revision::{RevArg, RevisionMapError, ScriptError};
 use pyo3::exceptions::{
-    PyAssertionError, PyAttributeError, PyException, PyKeyError, PyTypeError, PyValueError,
+    PyAssertionError, PyAttributeError, PyException, PyKeyError, PyNotImplementedError,
+    PyTypeError, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -90,6 +93,53 @@ pub(crate) fn python_exception(_py: Python<'_>, class: &str, message: String) ->
         "AttributeError" => PyAttributeError::new_err(message),
         "TypeError" => PyTypeError::new_err(message),
         "ValueError" => PyValueError::new_err(message),
+        "NotImplementedError" => PyNotImplementedError::new_err(message),
         _ => PyException::new_err(message),
     }
+}
+
+/// A runtime error as the exception Alembic raises for it (`RuntimeError::python_class`).
+pub(crate) fn runtime_error(py: Python<'_>, err: RuntimeError) -> PyErr {
+    match err {
+        RuntimeError::Script(e) => script_error(py, e),
+        other => {
+            let message = other.to_string();
+            match other.python_class() {
+                "CommandError" => command_error(py, message),
+                class => python_exception(py, class, message),
+            }
+        }
+    }
+}
+
+/// A compile failure: `NotImplementedError` for what the native compiler does not model
+/// (never less SQL than asked), SQLAlchemy's `CompileError` for what SQLAlchemy rejects too.
+pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
+    match err {
+        DdlError::Unsupported { .. } => {
+            PyNotImplementedError::new_err(format!("alembic-rs: {err}"))
+        }
+        DdlError::Invalid {
+            class: "CommandError",
+            ..
+        } => command_error(py, err.message()),
+        DdlError::Invalid { class, .. } => match py
+            .import("sqlalchemy.exc")
+            .and_then(|m| m.getattr(class))
+            // KeyError, AssertionError: what Python itself raises in SQLAlchemy's code
+            .or_else(|_| py.import("builtins").and_then(|m| m.getattr(class)))
+            .and_then(|c| {
+                // NoReferencedTableError(message, tname)
+                c.call1((err.message(),))
+                    .or_else(|_| c.call1((err.message(), py.None())))
+            }) {
+            Ok(instance) => PyErr::from_value(instance),
+            Err(e) => e,
+        },
+    }
+}
+
+/// A dialect without a native compiler.
+pub(crate) fn unknown_dialect(err: UnknownDialect) -> PyErr {
+    PyNotImplementedError::new_err(err.to_string())
 }

@@ -1,109 +1,131 @@
-//! `_native.MigrationRun`: the native side of one `MigrationContext` (the version-table state,
-//! plans, the DDL compiler with its per-context memo) and `_native.evaluate_file`.
-//!
-//! The Python `MigrationContext` runs the project's `env.py` and walks the plan as Alembic's
-//! `run_migrations` does; for each step it asks here for the statements (read statically when
-//! the script is plain op calls, else compiled from the Op values the `op` proxy sends) and
-//! for the version-table writes.
+//! `_native.MigrationRun`: the native side of one `MigrationContext` — its state (the
+//! dialect's compiler and memo, the version table, the heads) and the core `Migrator`, which
+//! walks a run through the Python context's callbacks (see [`crate::executor`]). Also the
+//! plans (`_upgrade_revs` and friends) as [`Step`] values, and `evaluate_file`.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use alembic_rs_core::ddl::{DdlError, Paramstyle, StatementStyle};
-use alembic_rs_core::eval::{self, Evaluated, EvaluatedModule};
+use alembic_rs_core::ddl::{Paramstyle, StatementStyle, require_dialect};
+use alembic_rs_core::eval::{self, Evaluated};
 use alembic_rs_core::ops::Op;
 use alembic_rs_core::runtime::{
-    self, ContextOptions, LogLevel, MigrationStep, PlanKind, PlannedStep, RuntimeError,
+    self, ContextOptions, MigrateError, MigrationStep, Migrator, PlanKind, PlannedStep, RunMode,
+    StaticPolicy, StaticScripts, VersionTable,
 };
 use alembic_rs_core::script::revision::{RevArg, StampStep};
-use pyo3::exceptions::{PyNotImplementedError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::convert::rev_arg;
-use crate::errors::script_error;
+use crate::errors::{ddl_error, runtime_error, unknown_dialect};
+use crate::executor::PyExecutor;
 use crate::revision_map::NativeRevisionMap;
 
-/// What Python needs of one planned step:
-/// `(revision id or None for a stamp, is_upgrade, short_log, from_revisions, to_revisions,
-/// from_revisions_no_deps, to_revisions_no_deps, path or None, doc, branch_move)`.
-type StepInfo = (
-    Option<String>,
-    bool,
-    String,
-    Vec<String>,
-    Vec<String>,
-    Vec<String>,
-    Vec<String>,
-    Option<String>,
-    String,
-    bool,
-);
+/// One step of a plan, as Python's `RevisionStep` / `StampStep` hold it.
+#[pyclass(module = "alembic_rs._native", frozen, get_all)]
+#[derive(Clone, Debug)]
+pub(crate) struct Step {
+    /// The revision run up or down; `None` for a stamp.
+    pub(crate) revision: Option<String>,
+    pub(crate) is_upgrade: bool,
+    /// `"upgrade a -> b"`.
+    pub(crate) short_log: String,
+    pub(crate) from_revisions: Vec<String>,
+    pub(crate) to_revisions: Vec<String>,
+    pub(crate) from_revisions_no_deps: Vec<String>,
+    pub(crate) to_revisions_no_deps: Vec<String>,
+    /// The version file; `None` for a stamp.
+    pub(crate) path: Option<String>,
+    /// `Script.doc`.
+    pub(crate) doc: String,
+    /// A stamp's `branch_move`.
+    pub(crate) branch_move: bool,
+}
 
-/// One statement of a statically read migration: `(sql, op name, 1-based op index, (line,
-/// end line, column, end column) of the op's call)`.
-type StaticStatement = (String, &'static str, usize, (u32, u32, u32, u32));
+#[pymethods]
+impl Step {
+    /// A stamp step as `StampStep(from_, to_, is_upgrade, branch_move)` describes it.
+    #[staticmethod]
+    fn stamp(from_: Vec<String>, to_: Vec<String>, is_upgrade: bool, branch_move: bool) -> Self {
+        Step::of(
+            None,
+            &MigrationStep::Stamp(StampStep {
+                from_,
+                to_,
+                is_upgrade,
+                branch_move,
+            }),
+        )
+    }
 
-/// A step as Python describes it back: `(revision id, is_upgrade)` for a script, or
-/// `(None, is_upgrade, from_, to_, branch_move)` for a stamp.
-type StepRef = (Option<String>, bool, Vec<String>, Vec<String>, bool);
-
-fn planned_from_ref(step: StepRef) -> PlannedStep {
-    match step {
-        (Some(id), is_upgrade, ..) => PlannedStep::Revision { id, is_upgrade },
-        (None, is_upgrade, from_, to_, branch_move) => PlannedStep::Stamp(StampStep {
-            from_,
-            to_,
-            is_upgrade,
-            branch_move,
-        }),
+    fn __repr__(&self) -> String {
+        format!("<Step {}>", self.short_log)
     }
 }
 
-fn step_info_of(native: &NativeRevisionMap, step: &MigrationStep<'_>) -> StepInfo {
-    let (id, path, doc, branch_move) = match step {
-        MigrationStep::Revision { revision, .. } => {
-            let meta = native.metas().get(revision.index());
-            (
-                Some(revision.revision().to_string()),
-                meta.map(|m| m.path.clone()),
-                alembic_rs_core::script::format::doc(meta.and_then(|m| m.doc.as_deref())),
-                false,
-            )
+impl Step {
+    fn of(native: Option<&NativeRevisionMap>, step: &MigrationStep<'_>) -> Self {
+        let (revision, path, doc, branch_move) = match step {
+            MigrationStep::Revision { revision, .. } => {
+                let meta = native.and_then(|n| n.metas().get(revision.index()));
+                (
+                    Some(revision.revision().to_string()),
+                    meta.map(|m| m.path.clone()),
+                    alembic_rs_core::script::format::doc(meta.and_then(|m| m.doc.as_deref())),
+                    false,
+                )
+            }
+            MigrationStep::Stamp(s) => (None, None, String::new(), s.branch_move),
+        };
+        Step {
+            revision,
+            is_upgrade: step.is_upgrade(),
+            short_log: step.short_log(),
+            from_revisions: step.origin_revisions(),
+            to_revisions: step.target_revisions(),
+            from_revisions_no_deps: step.origin_revisions_no_deps(),
+            to_revisions_no_deps: step.target_revisions_no_deps(),
+            path,
+            doc,
+            branch_move,
         }
-        MigrationStep::Stamp(s) => (None, None, String::new(), s.branch_move),
-    };
-    (
-        id,
-        step.is_upgrade(),
-        step.short_log(),
-        step.origin_revisions(),
-        step.target_revisions(),
-        step.origin_revisions_no_deps(),
-        step.target_revisions_no_deps(),
-        path,
-        doc,
-        branch_move,
-    )
+    }
+
+    /// The step as the core plans it.
+    pub(crate) fn planned(&self) -> PlannedStep {
+        match &self.revision {
+            Some(id) => PlannedStep::Revision {
+                id: id.clone(),
+                is_upgrade: self.is_upgrade,
+            },
+            None => PlannedStep::Stamp(StampStep {
+                from_: self.from_revisions.clone(),
+                to_: self.to_revisions.clone(),
+                is_upgrade: self.is_upgrade,
+                branch_move: self.branch_move,
+            }),
+        }
+    }
 }
 
-/// The step tuple of running revision `id` up or down (`MigrationStep.upgrade_from_script`).
+/// The step of running revision `id` up or down (`MigrationStep.upgrade_from_script`).
 #[pyfunction]
 pub(crate) fn step_info(
     py: Python<'_>,
     map: PyRef<'_, NativeRevisionMap>,
     id: String,
     is_upgrade: bool,
-) -> PyResult<StepInfo> {
+) -> PyResult<Step> {
     let step = PlannedStep::Revision { id, is_upgrade }
         .resolve(map.map())
         .map_err(|e| runtime_error(py, e))?;
-    Ok(step_info_of(&map, &step))
+    Ok(Step::of(Some(&map), &step))
 }
 
 /// `ScriptDirectory._upgrade_revs` / `_downgrade_revs` / `_stamp_revs`: the plan of `kind`
 /// (`"upgrade"`, `"downgrade"`, `"stamp"`) to `destination` from `heads` (revision
 /// arguments as Alembic takes them: `None`, a string or a tuple; a stamp's destinations are
-/// a tuple of strings), as step tuples.
+/// a tuple of strings).
 #[pyfunction]
 pub(crate) fn plan_steps(
     py: Python<'_>,
@@ -111,7 +133,7 @@ pub(crate) fn plan_steps(
     kind: &str,
     destination: &Bound<'_, PyAny>,
     heads: &Bound<'_, PyAny>,
-) -> PyResult<Vec<StepInfo>> {
+) -> PyResult<Vec<Step>> {
     let destination = rev_arg(destination)?;
     let heads = rev_arg(heads)?;
     let kind = match kind {
@@ -132,66 +154,31 @@ pub(crate) fn plan_steps(
         .iter()
         .map(|p| {
             let step = p.resolve(map.map()).map_err(|e| runtime_error(py, e))?;
-            Ok(step_info_of(&map, &step))
+            Ok(Step::of(Some(&map), &step))
         })
         .collect()
 }
 
+/// The native side of one `MigrationContext`.
 #[pyclass(module = "alembic_rs._native")]
 pub(crate) struct MigrationRun {
     map: Py<NativeRevisionMap>,
-    state: runtime::MigrationRun,
-    evaluated: HashMap<String, EvaluatedModule>,
+    /// The context's state. While a run walks, the walker holds it and this is a stand-in,
+    /// except while a dynamic migration runs (its ops compile here: see `PyExecutor`).
+    pub(crate) state: runtime::MigrationRun,
+    table: VersionTable,
+    opts: ContextOptions,
     /// Statements go to a database (not to `--sql` output).
     online: bool,
 }
 
-fn runtime_error(py: Python<'_>, err: RuntimeError) -> PyErr {
-    match err {
-        RuntimeError::Script(e) => script_error(py, e),
-        other => {
-            let message = other.to_string();
-            let class = match other.python_class() {
-                "CommandError" => return crate::errors::command_error(py, message),
-                c => c,
-            };
-            crate::errors::python_exception(py, class, message)
-        }
-    }
-}
-
-/// A compile failure: `NotImplementedError` for what the native compiler does not model
-/// (never less SQL than asked), SQLAlchemy's `CompileError` for what SQLAlchemy rejects too.
-pub(crate) fn ddl_error(py: Python<'_>, err: DdlError) -> PyErr {
-    match err {
-        DdlError::Unsupported { .. } => {
-            PyNotImplementedError::new_err(format!("alembic-rs: {err}"))
-        }
-        DdlError::Invalid {
-            class: "CommandError",
-            ..
-        } => crate::errors::command_error(py, err.message()),
-        DdlError::Invalid { class, .. } => match py
-            .import("sqlalchemy.exc")
-            .and_then(|m| m.getattr(class))
-            // KeyError, AssertionError: what Python itself raises in SQLAlchemy's code
-            .or_else(|_| py.import("builtins").and_then(|m| m.getattr(class)))
-            .and_then(|c| {
-                // NoReferencedTableError(message, tname)
-                c.call1((err.message(),))
-                    .or_else(|_| c.call1((err.message(), py.None())))
-            }) {
-            Ok(instance) => PyErr::from_value(instance),
-            Err(e) => e,
-        },
-    }
-}
-
 #[pymethods]
 impl MigrationRun {
-    /// `paramstyle`: the DBAPI paramstyle of the dialect statements are compiled for.
+    /// `dialect`: the native compiler (`DefaultImpl.__native_dialect__`); `paramstyle`: the
+    /// DBAPI paramstyle statements are compiled for.
     #[new]
-    #[pyo3(signature = (map, version_table, version_table_schema, version_table_pk, paramstyle, literal_binds, online))]
+    #[pyo3(signature = (map, version_table, version_table_schema, version_table_pk, paramstyle, literal_binds, online, dialect="postgresql", transactional_ddl=None, transaction_per_migration=false))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         map: Py<NativeRevisionMap>,
         version_table: String,
@@ -200,23 +187,30 @@ impl MigrationRun {
         paramstyle: &str,
         literal_binds: bool,
         online: bool,
+        dialect: &str,
+        transactional_ddl: Option<bool>,
+        transaction_per_migration: bool,
     ) -> PyResult<Self> {
+        let dialect = require_dialect(dialect).map_err(unknown_dialect)?;
         let paramstyle = Paramstyle::from_name(paramstyle)
             .ok_or_else(|| PyValueError::new_err(format!("unknown paramstyle {paramstyle:?}")))?;
         let opts = ContextOptions {
             version_table,
             version_table_schema,
             version_table_pk,
-            ..ContextOptions::default()
+            transactional_ddl,
+            transaction_per_migration,
         };
         let style = StatementStyle {
             paramstyle,
             literal_binds,
         };
+        let state = runtime::MigrationRun::new(dialect, &opts, style);
         Ok(MigrationRun {
             map,
-            state: runtime::MigrationRun::new(&opts, style),
-            evaluated: HashMap::new(),
+            table: state.version_table().clone(),
+            state,
+            opts,
             online,
         })
     }
@@ -225,78 +219,14 @@ impl MigrationRun {
         self.state.heads().to_vec()
     }
 
-    fn set_heads(&mut self, heads: Vec<String>) {
-        self.state.set_heads(&heads);
-    }
-
     /// The version table's `CREATE TABLE`, as SQLAlchemy compiles it.
     fn create_version_table(&self) -> String {
-        self.state.version_table().create()
+        self.table.create()
     }
 
     /// `DELETE FROM <version table>` (`stamp --purge`).
     fn delete_all_versions(&self) -> String {
-        self.state.version_table().delete_all()
-    }
-
-    /// Read these version files statically now, in parallel (before their steps run).
-    fn prepare(&mut self, py: Python<'_>, paths: Vec<String>) {
-        let paths: Vec<String> = paths
-            .into_iter()
-            .filter(|p| !self.evaluated.contains_key(p))
-            .collect();
-        let bufs: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-        let modules = py.detach(|| eval::evaluate_files(&bufs));
-        self.evaluated.extend(paths.into_iter().zip(modules));
-    }
-
-    /// The statements of a script's migration function when it can be read statically
-    /// (compiled now, in run order, so ENUM types are created once), each with its op's name
-    /// and 1-based index; `None` when only running it gives its ops — also when an op does
-    /// not compile: running the function then raises the error from the op's own line, as
-    /// Alembic does (the compiler's memo is left as it was).
-    fn static_statements(
-        &mut self,
-        path: &str,
-        is_upgrade: bool,
-    ) -> PyResult<Option<Vec<StaticStatement>>> {
-        if !self.evaluated.contains_key(path) {
-            let module = eval::evaluate_file(std::path::Path::new(path));
-            self.evaluated.insert(path.to_string(), module);
-        }
-        let module = &self.evaluated[path];
-        let ops = match module.function(is_upgrade) {
-            Evaluated::Static(ops) => ops.clone(),
-            Evaluated::Dynamic(_) => return Ok(None),
-        };
-        let positions: Vec<_> = module
-            .positions(is_upgrade)
-            .iter()
-            .map(|p| (p.line, p.end_line, p.col, p.end_col))
-            .collect();
-        // online, what SQLAlchemy binds differently from the compiled text runs in Python
-        if self.online && ops.iter().any(alembic_rs_core::ops::binds_differ_online) {
-            return Ok(None);
-        }
-        let snapshot = self.state.snapshot();
-        let mut out = Vec::new();
-        for (index, op) in ops.iter().enumerate() {
-            match self.state.compile(op) {
-                Ok(statements) => {
-                    let at = positions.get(index).copied().unwrap_or_default();
-                    out.extend(
-                        statements
-                            .into_iter()
-                            .map(|s| (s, op.name(), index + 1, at)),
-                    )
-                }
-                Err(_) => {
-                    self.state.restore(snapshot);
-                    return Ok(None);
-                }
-            }
-        }
-        Ok(Some(out))
+        self.table.delete_all()
     }
 
     /// Name constraints and indexes by this convention (JSON of
@@ -330,29 +260,67 @@ impl MigrationRun {
             .note_created_type(schema.as_deref(), name)
     }
 
-    /// `HeadMaintainer.update_to_step` for a step (see `StepRef`): the version-table
-    /// statements and the debug messages Alembic logs.
-    fn update_to_step(
-        &mut self,
-        py: Python<'_>,
-        step: StepRef,
-    ) -> PyResult<(Vec<String>, Vec<String>)> {
-        let native = self.map.borrow(py);
-        let map = native.map();
-        let planned = planned_from_ref(step);
-        let step = planned.resolve(map).map_err(|e| runtime_error(py, e))?;
-        let writes = self
-            .state
-            .update_to_step(map, &step)
-            .map_err(|e| runtime_error(py, e))?;
-        let debug = writes
-            .logs
-            .into_iter()
-            .filter(|r| r.level == LogLevel::Debug)
-            .map(|r| r.message)
-            .collect();
-        Ok((writes.statements, debug))
+    /// `MigrationContext.run_migrations` (with `stamp`: `MigrationContext.stamp`): the core
+    /// walker drives `context` (see `PyExecutor` for the callbacks it must have), whose
+    /// `_run_plan(heads)` gives the steps.
+    #[pyo3(signature = (context, *, as_sql, external_transaction, purge, dont_mutate, never_static, stamp=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn run_migrations(
+        slf: &Bound<'_, Self>,
+        context: &Bound<'_, PyAny>,
+        as_sql: bool,
+        external_transaction: bool,
+        purge: bool,
+        dont_mutate: bool,
+        never_static: bool,
+        stamp: bool,
+    ) -> PyResult<()> {
+        let py = slf.py();
+        let (state, map, opts, online) = {
+            let mut me = slf.borrow_mut();
+            let stand_in = me.state.stand_in();
+            (
+                std::mem::replace(&mut me.state, stand_in),
+                me.map.clone_ref(py),
+                me.opts.clone(),
+                me.online,
+            )
+        };
+        let native_map = map.borrow(py);
+        let mut scripts = StaticScripts::new(
+            native_map.metas(),
+            StaticPolicy {
+                online,
+                compile_errors_run_in_python: true,
+                never_static,
+            },
+        );
+        let mode = RunMode {
+            as_sql,
+            external_transaction,
+            purge,
+            dont_mutate,
+        };
+        let mut migrator = Migrator::new(native_map.map(), &mut scripts, state, &opts, mode);
+        let mut exec = PyExecutor::new(context.clone(), slf.clone());
+        let result = if stamp {
+            migrator.stamp(&mut exec, None)
+        } else {
+            migrator.run_migrations(&mut exec, None)
+        };
+        slf.borrow_mut().state = migrator.into_run();
+        result.map_err(|e| match e {
+            MigrateError::Runtime(e) => runtime_error(py, e),
+            MigrateError::Executor(e) => e,
+        })
     }
+}
+
+/// The advisory lock key of a version table (`PostgresqlImpl`'s run lock).
+#[pyfunction]
+#[pyo3(signature = (schema, table))]
+pub(crate) fn advisory_lock_key(schema: Option<&str>, table: &str) -> i64 {
+    runtime::advisory_lock_key(schema, table)
 }
 
 /// Whether SQL text (`sa.text` semantics) has `:name` bind parameters.

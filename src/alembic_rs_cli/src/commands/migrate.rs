@@ -12,14 +12,14 @@
 //! `alembic` console script then runs it in Python, which fails exactly as Alembic does.
 
 use alembic_rs_core::config::ScriptLocation;
-use alembic_rs_core::ddl::{Paramstyle, PostgresqlImpl, StatementStyle};
+use alembic_rs_core::ddl::{Dialect, Paramstyle, StatementStyle, dialect_of_url};
 use alembic_rs_core::eval::template_env;
 use alembic_rs_core::runtime::{
-    ContextOptions, LogLevel, LogRecord, OfflineCommand, RuntimeError, StaticScripts, context_logs,
-    plan_online, run_offline,
+    ContextOptions, LogLevel, LogRecord, MigrateCommand, MigrateError, MigrationRun, Migrator,
+    RunMode, RuntimeError, StaticPolicy, StaticScripts, advisory_lock_key, run_offline,
 };
 use alembic_rs_core::script::format;
-use alembic_rs_pg::{ConnectTarget, PgConnection};
+use alembic_rs_pg::{ConnectTarget, PgConnection, PgExecutor};
 
 use super::not_native::not_native;
 use super::project::{ScriptDirectory, script_failure};
@@ -33,6 +33,7 @@ struct Template {
     /// The `alembic` logger shows INFO records.
     show_info: bool,
     url: String,
+    dialect: &'static Dialect,
 }
 
 fn template(script: &ScriptDirectory, online: bool) -> Result<Template, Failure> {
@@ -63,12 +64,15 @@ fn template(script: &ScriptDirectory, online: bool) -> Result<Template, Failure>
         .ok()
         .flatten()
         .unwrap_or_default();
-    if !is_postgresql_url(&url) {
-        return Err(not_native(
-            "this sqlalchemy.url",
-            "the native runtime compiles for PostgreSQL (postgresql:// or postgresql+<driver>://)",
-        ));
-    }
+    let dialect = match dialect_of_url(&url) {
+        Some(d) if is_known_url(&url) => d,
+        _ => {
+            return Err(not_native(
+                "this sqlalchemy.url",
+                "the native runtime compiles for PostgreSQL (postgresql:// or postgresql+<driver>://)",
+            ));
+        }
+    };
     if online {
         // engine_from_config(config.get_section(...), prefix="sqlalchemy."): only the URL
         let section = script
@@ -87,7 +91,11 @@ fn template(script: &ScriptDirectory, online: bool) -> Result<Template, Failure>
             ));
         }
     }
-    Ok(Template { show_info, url })
+    Ok(Template {
+        show_info,
+        url,
+        dialect,
+    })
 }
 
 fn print_logs(out: &mut dyn Reporter, show_info: bool, logs: &[LogRecord]) {
@@ -107,24 +115,27 @@ fn print_logs(out: &mut dyn Reporter, show_info: bool, logs: &[LogRecord]) {
 pub(crate) fn run(
     script: &ScriptDirectory,
     out: &mut dyn Reporter,
-    command: &OfflineCommand,
+    command: &MigrateCommand,
     sql: bool,
 ) -> Result<(), Failure> {
     if !sql {
         return online(script, out, command);
     }
-    let Template { show_info, .. } = template(script, false)?;
+    let Template {
+        show_info, dialect, ..
+    } = template(script, false)?;
     let revs = script.revisions(out, true)?;
     // `dialect_opts={"paramstyle": "named"}` and `literal_binds=True`, as env.py configures
-    let pg = PostgresqlImpl::with_style(StatementStyle {
+    let style = StatementStyle {
         paramstyle: Paramstyle::Named,
         literal_binds: true,
-    });
-    let mut scripts = StaticScripts::new(&revs.metas);
+    };
+    let mut scripts = StaticScripts::new(&revs.metas, StaticPolicy::default());
     let output = run_offline(
         &revs.map,
         &mut scripts,
-        &pg,
+        dialect,
+        style,
         command,
         &ContextOptions::default(),
     );
@@ -133,15 +144,20 @@ pub(crate) fn run(
     print_logs(out, show_info, &output.logs);
     match output.error {
         None => Ok(()),
-        Some(e @ (RuntimeError::NotStatic { .. } | RuntimeError::Compile { .. })) => {
-            Err(not_native(
-                &e.to_string(),
-                "the native runtime runs only static migrations",
-            ))
-        }
-        Some(RuntimeError::Script(e)) => Err(script_failure(e)),
-        Some(e) if e.python_class() == "CommandError" => Err(Failure::Command(e.to_string())),
-        Some(e) => Err(Failure::exception(e.python_class(), e.to_string())),
+        Some(e) => Err(runtime_failure(e)),
+    }
+}
+
+/// A runtime error as the CLI reports it; what only Python can run is left to Python.
+fn runtime_failure(e: RuntimeError) -> Failure {
+    match e {
+        e @ (RuntimeError::NotStatic { .. } | RuntimeError::Compile { .. }) => not_native(
+            &e.to_string(),
+            "the native runtime runs only static migrations",
+        ),
+        RuntimeError::Script(e) => script_failure(e),
+        e if e.python_class() == "CommandError" => Failure::Command(e.to_string()),
+        e => Failure::exception(e.python_class(), e.to_string()),
     }
 }
 
@@ -168,36 +184,6 @@ fn connect(url: &str) -> Result<PgConnection, Failure> {
         .map_err(|e| not_native(&format!("connecting natively ({e})"), WHY_ONLINE))
 }
 
-/// The version table's rows, or `None` when it does not exist (one round trip each).
-fn read_versions(conn: &mut PgConnection, prelude: &str) -> Result<Option<Vec<String>>, String> {
-    // SQLAlchemy's has_table for PostgreSQL: a visible table or view of that name
-    let exists = conn
-        .query_column(&format!(
-            "{prelude}SELECT c.relname FROM pg_catalog.pg_class c \
-             WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') \
-             AND pg_catalog.pg_table_is_visible(c.oid)"
-        ))
-        .map_err(|e| e.to_string())?;
-    if exists.is_empty() {
-        return Ok(None);
-    }
-    let rows = conn
-        .query_column("SELECT alembic_version.version_num FROM alembic_version")
-        .map_err(|e| e.to_string())?;
-    Ok(Some(rows.into_iter().flatten().collect()))
-}
-
-/// The advisory lock key the Python runtime uses for the default version table
-/// (`alembic/runtime/migration.py`, `_AdvisoryLock`): md5 of `alembic_rs:.alembic_version`,
-/// first eight bytes, big-endian, signed.
-fn lock_key() -> i64 {
-    use md5::Digest;
-    let digest = md5::Md5::digest(b"alembic_rs:.alembic_version");
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(&digest[..8]);
-    i64::from_be_bytes(bytes)
-}
-
 fn lock_enabled(script: &ScriptDirectory) -> bool {
     match script
         .config
@@ -216,97 +202,96 @@ fn lock_enabled(script: &ScriptDirectory) -> bool {
 fn online(
     script: &ScriptDirectory,
     out: &mut dyn Reporter,
-    command: &OfflineCommand,
+    command: &MigrateCommand,
 ) -> Result<(), Failure> {
-    let Template { show_info, url } = template(script, true)?;
+    let Template {
+        show_info,
+        url,
+        dialect,
+    } = template(script, true)?;
     let revs = script.revisions(out, true)?;
     if out.has_warned() && !out.reproduces_warnings() {
         // Python must print the warning: it runs the whole command
         return Err(not_native("a run that warns", WHY_ONLINE));
     }
+    let plan = command.plan(false).map_err(runtime_failure)?;
     let mut conn = connect(&url)?;
-    let result = (|| -> Result<Vec<LogRecord>, String> {
-        let lock = if lock_enabled(script) {
-            format!("SELECT pg_advisory_xact_lock({}); ", lock_key())
-        } else {
-            String::new()
-        };
-        let versions = read_versions(&mut conn, &format!("BEGIN; {lock}"))?;
-        let style = StatementStyle {
-            paramstyle: Paramstyle::Named,
-            literal_binds: false,
-        };
-        let mut scripts = StaticScripts::new(&revs.metas).refusing_bind_parameters();
-        let run = plan_online(
-            &revs.map,
-            &mut scripts,
-            style,
-            command,
-            &ContextOptions::default(),
-            versions.as_deref().unwrap_or(&[]),
-            versions.is_some(),
-        )
-        .map_err(|e| e.to_string())?;
-        // a warning of the plan (`downgrade -1 from multiple heads is ambiguous`) must reach
-        // the user before anything is committed; where it cannot, Python runs it all
-        let warnings = revs.map.take_warnings();
-        if (!warnings.is_empty() || out.has_warned()) && !out.reproduces_warnings() {
-            return Err(format!("the plan warns: {}", warnings.join("; ")));
-        }
-        for w in &warnings {
-            out.warn(w);
-        }
-        let mut batch = run.statements.join(";\n");
-        if !batch.is_empty() {
-            batch.push_str(";\n");
-        }
-        batch.push_str("SELECT alembic_version.version_num FROM alembic_version");
-        let mut found: Vec<String> = conn
-            .query_column(&batch)
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .flatten()
-            .collect();
-        let mut expected = run.expected_heads.clone();
-        found.sort();
-        expected.sort();
-        if found != expected {
-            return Err(format!(
-                "the version table holds {found:?} after the run, expected {expected:?}"
-            ));
-        }
-        conn.batch("COMMIT").map_err(|e| e.to_string())?;
-        let mut logs = context_logs();
-        logs.extend(run.logs);
-        Ok(logs)
-    })();
-    match result {
-        Ok(logs) => {
-            revs.flush_warnings(out);
-            print_logs(out, show_info, &logs);
+    let opts = ContextOptions::default();
+    let style = StatementStyle {
+        paramstyle: Paramstyle::Named,
+        literal_binds: false,
+    };
+    let lock = lock_enabled(script).then(|| advisory_lock_key(None, &opts.version_table));
+    // a warning of the plan (`downgrade -1 from multiple heads is ambiguous`) must reach
+    // the user before anything is committed; where it cannot, Python runs it all
+    let warnings = std::cell::RefCell::new(Vec::new());
+    let reproduces = out.reproduces_warnings();
+    let has_warned = out.has_warned();
+    let mut exec =
+        PgExecutor::new(&mut conn, &opts.version_table, lock).before_commit(Box::new(|| {
+            let mut taken = revs.map.take_warnings();
+            if (!taken.is_empty() || has_warned) && !reproduces {
+                return Err(format!("the plan warns: {}", taken.join("; ")));
+            }
+            warnings.borrow_mut().append(&mut taken);
             Ok(())
-        }
-        Err(why) => {
-            // nothing is committed: the server rolls back when the connection closes
-            drop(conn);
-            Err(not_native(&format!("this run ({why})"), WHY_ONLINE))
-        }
+        }));
+    let mut scripts = StaticScripts::new(
+        &revs.metas,
+        StaticPolicy {
+            online: true,
+            ..StaticPolicy::default()
+        },
+    );
+    let mode = RunMode {
+        purge: plan.purge,
+        ..RunMode::default()
+    };
+    let run = MigrationRun::new(dialect, &opts, style);
+    let mut migrator = Migrator::new(&revs.map, &mut scripts, run, &opts, mode);
+    let mut logs = migrator.context_logs();
+    let result = migrator.run_in_transaction(&mut exec, Some(&plan.kind));
+    let why = match result {
+        Ok(()) => None,
+        Err(MigrateError::Runtime(e)) => Some(e.to_string()),
+        Err(MigrateError::Executor(e)) => Some(e.to_string()),
+    };
+    logs.append(&mut exec.logs);
+    drop(exec);
+    if let Some(why) = why {
+        // nothing is committed: the server rolls back when the connection closes
+        drop(conn);
+        return Err(not_native(&format!("this run ({why})"), WHY_ONLINE));
     }
+    for w in warnings.borrow().iter() {
+        out.warn(w);
+    }
+    revs.flush_warnings(out);
+    print_logs(out, show_info, &logs);
+    Ok(())
 }
 
 /// `alembic current`: the rows of the version table, as `Script.cmd_format` prints them.
 pub(crate) fn current(script: &ScriptDirectory, out: &mut dyn Reporter) -> Result<(), Failure> {
-    let Template { show_info, url } = template(script, true)?;
+    let Template {
+        show_info,
+        url,
+        dialect,
+    } = template(script, true)?;
     let revs = script.revisions(out, true)?;
     let mut conn = connect(&url)?;
-    let versions = read_versions(&mut conn, "")
-        .map_err(|why| not_native(&format!("this run ({why})"), WHY_ONLINE))?
-        .unwrap_or_default();
+    let opts = ContextOptions::default();
+    let versions = PgExecutor::new(&mut conn, &opts.version_table, None)
+        .read_versions()
+        .map_err(|why| not_native(&format!("this run ({why})"), WHY_ONLINE))?;
     drop(conn);
     let lines = format::current_lines(&revs.map, &revs.metas, &versions)
         .map_err(|e| not_native(&format!("this run ({e})"), WHY_ONLINE))?;
     revs.flush_warnings(out);
-    print_logs(out, show_info, &context_logs());
+    let run = MigrationRun::new(dialect, &opts, StatementStyle::default());
+    let mut scripts = StaticScripts::new(&revs.metas, StaticPolicy::default());
+    let migrator = Migrator::new(&revs.map, &mut scripts, run, &opts, RunMode::default());
+    print_logs(out, show_info, &migrator.context_logs());
     for line in lines {
         out.print_stdout(&line);
     }
@@ -315,7 +300,7 @@ pub(crate) fn current(script: &ScriptDirectory, out: &mut dyn Reporter) -> Resul
 
 /// `postgresql://...` or `postgresql+<known driver>://...` that SQLAlchemy's `make_url`
 /// accepts (a port, when given, is a number).
-fn is_postgresql_url(url: &str) -> bool {
+fn is_known_url(url: &str) -> bool {
     let Some((scheme, rest)) = url.split_once("://") else {
         return false;
     };

@@ -47,7 +47,7 @@ pub(crate) enum Request {
     Current,
     /// `upgrade` / `downgrade` / `stamp` with a template env.py.
     Migrate {
-        command: alembic_rs_core::runtime::OfflineCommand,
+        command: alembic_rs_core::runtime::MigrateCommand,
         sql: bool,
     },
     /// An Alembic command that needs Python or a database.

@@ -26,6 +26,7 @@
 //! value the native compiler does not model — never silently less SQL.
 
 mod default_impl;
+mod dialect;
 mod literal;
 mod naming;
 pub mod postgresql;
@@ -36,6 +37,7 @@ mod table;
 use std::collections::HashSet;
 
 pub use default_impl::{ColumnFacts, DdlImpl, TableName};
+pub use dialect::{DIALECTS, Dialect, UnknownDialect, dialect, dialect_of_url, require_dialect};
 pub use naming::NamingConvention;
 pub use postgresql::PostgresqlImpl;
 pub use quote::IdentifierPreparer;

@@ -68,3 +68,32 @@ impl RuntimeError {
         }
     }
 }
+
+/// A run's failure: the runtime's own, or the executor's (a database error, a Python
+/// exception raised by a migration).
+#[derive(Debug)]
+pub enum MigrateError<E> {
+    Runtime(RuntimeError),
+    Executor(E),
+}
+
+impl<E> From<RuntimeError> for MigrateError<E> {
+    fn from(e: RuntimeError) -> Self {
+        MigrateError::Runtime(e)
+    }
+}
+
+impl<E> From<ScriptError> for MigrateError<E> {
+    fn from(e: ScriptError) -> Self {
+        MigrateError::Runtime(RuntimeError::Script(e))
+    }
+}
+
+impl MigrateError<RuntimeError> {
+    /// For executors whose own errors are runtime errors (the offline writer).
+    pub fn into_runtime(self) -> RuntimeError {
+        match self {
+            MigrateError::Runtime(e) | MigrateError::Executor(e) => e,
+        }
+    }
+}

@@ -6,9 +6,7 @@ use crate::pystr::{py_repr, py_tuple_repr};
 use crate::script::revision::{RevArg, Revision, RevisionMap, StampStep};
 
 use super::RuntimeError;
-use super::offline::{LogLevel, LogRecord};
-
-const LOGGER: &str = "alembic.runtime.migration";
+use super::log::LogRecord;
 
 /// The version table (`DefaultImpl.version_table_impl`) and the statements written to it.
 #[derive(Clone, Debug)]
@@ -169,11 +167,19 @@ impl<'a> MigrationStep<'a> {
 
     /// `str(step)`: the short log plus `, <doc>` when the script has a (non-empty) doc.
     pub fn log_text(&self, doc: &str) -> String {
+        self.log_text_named(self.name(), doc)
+    }
+
+    /// [`Self::log_text`] with the migration function named `name`.
+    pub fn log_text_named(&self, name: &str, doc: &str) -> String {
+        let short_log = format!(
+            "{name} {} -> {}",
+            comma(&self.origin_revisions_no_deps()),
+            comma(&self.target_revisions_no_deps())
+        );
         match self {
-            MigrationStep::Revision { .. } if !doc.is_empty() => {
-                format!("{}, {doc}", self.short_log())
-            }
-            _ => self.short_log(),
+            MigrationStep::Revision { .. } if !doc.is_empty() => format!("{short_log}, {doc}"),
+            _ => short_log,
         }
     }
 }
@@ -196,11 +202,7 @@ pub struct StepWrites {
 
 impl StepWrites {
     fn debug(&mut self, text: String) {
-        self.logs.push(LogRecord {
-            logger: LOGGER,
-            level: LogLevel::Debug,
-            message: text,
-        });
+        self.logs.push(LogRecord::debug(text));
     }
 }
 

@@ -2,18 +2,18 @@
 //! heads the version table holds, the version table itself, and the DDL compiler with its
 //! per-context memo — plus the plans of `upgrade` / `downgrade` / `stamp`.
 //!
-//! Both drivers use it: the pure-Rust offline writer ([`super::run_offline`]) and the Python
-//! `MigrationContext`, which runs the project's `env.py` and calls in step by step (through
-//! `alembic_rs._native`). Steps are owned values ([`PlannedStep`]) so a plan can outlive a
-//! borrow of the revision map; [`PlannedStep::resolve`] borrows it back.
+//! The [`Migrator`](super::Migrator) walks a plan with it; a migration that only Python can
+//! run compiles its ops with it too (lent to the Python `op` proxy while it runs). Steps are
+//! owned values ([`PlannedStep`]) so a plan can outlive a borrow of the revision map;
+//! [`PlannedStep::resolve`] borrows it back.
 
-use crate::ddl::{DdlError, DdlImpl, DdlSession, PostgresqlImpl, StatementStyle};
+use crate::ddl::{DdlError, DdlImpl, DdlSession, Dialect, NamingConvention, StatementStyle};
 use crate::ops::Op;
 use crate::script::revision::{RevArg, RevisionMap, StampStep};
 
 use super::RuntimeError;
 use super::migration::{HeadMaintainer, MigrationStep, StepWrites, VersionTable};
-use super::offline::ContextOptions;
+use super::options::ContextOptions;
 
 /// Which plan to make: the destination(s) as the command received them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,17 +51,29 @@ impl PlannedStep {
 }
 
 /// The mutable state of one migration context.
-#[derive(Debug)]
 pub struct MigrationRun {
+    dialect: &'static Dialect,
+    style: StatementStyle,
     table: VersionTable,
     heads: Vec<String>,
-    compiler: PostgresqlImpl,
+    compiler: Box<dyn DdlImpl + Send + Sync>,
     ddl: DdlSession,
 }
 
+impl std::fmt::Debug for MigrationRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MigrationRun")
+            .field("dialect", &self.dialect.name)
+            .field("table", &self.table)
+            .field("heads", &self.heads)
+            .finish_non_exhaustive()
+    }
+}
+
 impl MigrationRun {
-    pub fn new(opts: &ContextOptions, style: StatementStyle) -> Self {
-        let compiler = PostgresqlImpl::with_style(style);
+    /// A context compiling for `dialect` with `style`.
+    pub fn new(dialect: &'static Dialect, opts: &ContextOptions, style: StatementStyle) -> Self {
+        let compiler = dialect.compiler(style, NamingConvention::default());
         let table = VersionTable::new(
             compiler.preparer(),
             &opts.version_table,
@@ -69,11 +81,32 @@ impl MigrationRun {
             opts.version_table_pk,
         );
         MigrationRun {
+            dialect,
+            style,
             table,
             heads: Vec::new(),
             compiler,
             ddl: DdlSession::new(),
         }
+    }
+
+    /// An empty context of the same dialect and version table, to stand in while this one
+    /// is lent out (see the Python adapter's dynamic migrations).
+    pub fn stand_in(&self) -> Self {
+        MigrationRun {
+            dialect: self.dialect,
+            style: self.style,
+            table: self.table.clone(),
+            heads: Vec::new(),
+            compiler: self
+                .dialect
+                .compiler(self.style, NamingConvention::default()),
+            ddl: DdlSession::new(),
+        }
+    }
+
+    pub fn dialect(&self) -> &'static Dialect {
+        self.dialect
     }
 
     /// The heads the version table holds (as far as this run knows).
@@ -108,8 +141,8 @@ impl MigrationRun {
     }
 
     /// Name constraints and indexes by the context's `target_metadata` convention.
-    pub fn set_naming_convention(&mut self, convention: crate::ddl::NamingConvention) {
-        self.compiler.set_naming_convention(convention);
+    pub fn set_naming_convention(&mut self, convention: NamingConvention) {
+        self.compiler = self.dialect.compiler(self.style, convention);
     }
 
     /// The compiler's memo, to restore when a migration's ops are compiled again (see
