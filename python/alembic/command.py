@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import util
 from .script import ScriptDirectory
+from .util.exc import _needs_autogenerate
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,15 +21,6 @@ if TYPE_CHECKING:
     from .script.base import Script
 
     _RevIdType = Any
-
-
-def _needs_autogenerate(what: str) -> util.CommandError:
-    # Autogenerate (comparing MetaData with the database) is not part of this build yet;
-    # say so by name instead of doing less than asked.
-    return util.CommandError(
-        f"alembic-rs does not support {what} yet: it needs autogenerate, which this version "
-        "of alembic-rs does not include."
-    )
 
 
 def list_templates(config: Config) -> None:
