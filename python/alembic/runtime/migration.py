@@ -114,7 +114,7 @@ class MigrationContext:
         environment_context: Any = None,
     ) -> None:
         from .. import ddl
-        from ..script.base import _native_module
+        from ..script.revision import _native_module
 
         spec = dialect if isinstance(dialect, _DialectSpec) else _DialectSpec.from_dialect(dialect)
         # Alembic's KeyError for a dialect no implementation is registered for
@@ -795,7 +795,7 @@ class RevisionStep(MigrationStep):
         self._revision = revision
         self.is_upgrade = is_upgrade
         if _step is None:
-            from ..script.base import _native_module
+            from ..script.revision import _native_module
 
             rev_id = revision if isinstance(revision, str) else revision.revision
             _step = _native_module().step_info(revision_map._native, rev_id, is_upgrade)
@@ -856,7 +856,7 @@ class StampStep(MigrationStep):
         self.migration_fn = self.stamp_revision
         self.revision_map = revision_map
         if _step is None:
-            from ..script.base import _native_module
+            from ..script.revision import _native_module
 
             _step = _native_module().Step.stamp(
                 list(self.from_), list(self.to_), is_upgrade, branch_move

@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import util
 from ..util.pyfiles import _preserving_path_as_str
 from . import revision
+from .revision import _native_module
 from .version_file import Script, _import_version_file
 
 TYPE_CHECKING = False
@@ -31,12 +32,6 @@ if TYPE_CHECKING:
 _default_file_template = "%(rev)s_%(slug)s"
 _slug_re = re.compile(r"\w+")
 _split_on_space_comma = re.compile(r", *|(?: +)")
-
-
-def _native_module() -> Any:
-    from alembic_rs import _native
-
-    return _native
 
 
 class ScriptDirectory:
