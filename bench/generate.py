@@ -10,6 +10,10 @@ every 50 revisions two or three developers branch off and a "Merge migrations" r
 them again, as happens on a busy team. The output is a pure function of (N, seed), so two
 machines benchmark the same files; the projects are not committed (bench/results/ is
 gitignored) because they are large and cheap to regenerate.
+
+`generate_real(N)` writes the real-shaped project (`real-n<N>/`): an env.py that is not the
+template (the URL from $DATABASE_URL, the app's models imported) and data migrations among
+plain ones (see its docstring).
 """
 
 from __future__ import annotations
@@ -246,6 +250,400 @@ def generate(n: int, out_root: Path = DEFAULT_OUT, seed: int = SEED) -> Path:
         (versions / f"{rid}_{G.slug(message)}.py").write_text(text)
     (root / ".stamp").write_text(stamp(n, seed) + "\n")
     return root
+
+
+# ---------------------------------------------------------------------------------------------
+# a real project's shape: env.py that is not the template, and data migrations in the history
+
+REAL_ENV_PY = """import os
+from logging.config import fileConfig
+
+from sqlalchemy import engine_from_config
+from sqlalchemy import pool
+
+from alembic import context
+
+from app.models import Base
+
+config = context.config
+
+# the URL comes from the environment (12-factor settings), not from alembic.ini
+config.set_main_option("sqlalchemy.url", os.environ["DATABASE_URL"].replace("%", "%%"))
+
+if config.config_file_name is not None:
+    fileConfig(config.config_file_name)
+
+target_metadata = Base.metadata
+
+
+def run_migrations_offline() -> None:
+    url = config.get_main_option("sqlalchemy.url")
+    context.configure(
+        url=url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        dialect_opts={"paramstyle": "named"},
+    )
+
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connectable = engine_from_config(
+        config.get_section(config.config_ini_section, {}),
+        prefix="sqlalchemy.",
+        poolclass=pool.NullPool,
+    )
+
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata)
+
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
+"""
+
+REAL_MODELS_PY = '''"""The application's models (what env.py's target_metadata is)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String, Text, func
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Account(Base):
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    users: Mapped[list[User]] = relationship(back_populates="account")
+
+
+class User(Base):
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(200), unique=True)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    account: Mapped[Account] = relationship(back_populates="users")
+
+
+class Invoice(Base):
+    __tablename__ = "invoice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    amount: Mapped[Decimal] = mapped_column()
+    notes: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict | None] = mapped_column(JSONB)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+'''
+
+# column types a seed row can fill (bulk_insert values), with a value for each
+SEEDABLE = {
+    "sa.String(length=32)": "'{word}'",
+    "sa.String(length=200)": "'{Word} {n}'",
+    "sa.Boolean()": "{flag}",
+    "sa.Integer()": "{n}",
+    "sa.Text()": "'{word} notes'",
+}
+WORDS = ("new", "active", "archived", "pending", "draft", "closed", "open", "held")
+# autogenerate's spelling of a reflected column type (existing_type=)
+REFLECTED = {
+    "sa.String(length=32)": "sa.VARCHAR(length=32)",
+    "sa.String(length=64)": "sa.VARCHAR(length=64)",
+    "sa.String(length=200)": "sa.VARCHAR(length=200)",
+    "sa.Boolean()": "sa.BOOLEAN()",
+    "sa.Integer()": "sa.INTEGER()",
+    "sa.Text()": "sa.TEXT()",
+    "sa.DateTime(timezone=True)": "postgresql.TIMESTAMP(timezone=True)",
+    "sa.DateTime()": "postgresql.TIMESTAMP()",
+    "sa.Numeric(precision=12, scale=2)": "sa.NUMERIC(precision=12, scale=2)",
+    "postgresql.JSONB(astext_type=sa.Text())": "postgresql.JSONB(astext_type=sa.Text())",
+}
+
+
+def _real_create_table(
+    table: str, parent: str | None, rng: random.Random
+) -> tuple[str, str, dict[str, tuple[str, bool]]]:
+    """create_table (and its FK's index); returns the columns: name -> (type, nullable)."""
+    cols = rng.sample(COLUMNS, rng.randint(2, 5))
+    columns = {"id": ("sa.Integer()", False)}
+    up = [
+        "    # ### commands auto generated by Alembic - please adjust! ###",
+        f"    op.create_table('{table}',",
+        "    sa.Column('id', sa.Integer(), nullable=False),",
+    ]
+    for name, type_ in cols:
+        # only columns a seed row can fill are NOT NULL
+        nullable = type_ not in SEEDABLE or rng.random() < 0.6
+        up.append(f"    sa.Column('{name}', {type_}, nullable={nullable}),")
+        columns[name] = (type_, nullable)
+    up.append(
+        "    sa.Column('created_at', sa.DateTime(), server_default=sa.text('now()'), "
+        "nullable=False),"
+    )
+    if parent:
+        up.append(f"    sa.Column('{parent}_id', sa.Integer(), nullable=True),")
+        up.append(
+            f"    sa.ForeignKeyConstraint(['{parent}_id'], ['{parent}.id'], ondelete='CASCADE'),"
+        )
+    up += ["    sa.PrimaryKeyConstraint('id')", "    )"]
+    down = ["    # ### commands auto generated by Alembic - please adjust! ###"]
+    if parent:
+        up.append(
+            f"    op.create_index(op.f('ix_{table}_{parent}_id'), '{table}', ['{parent}_id'], "
+            "unique=False)"
+        )
+        down.append(f"    op.drop_index(op.f('ix_{table}_{parent}_id'), table_name='{table}')")
+    up.append("    # ### end Alembic commands ###")
+    down += [f"    op.drop_table('{table}')", "    # ### end Alembic commands ###"]
+    return "\n".join(up), "\n".join(down), columns
+
+
+def _alter_call(table: str, column: str, **kw: str) -> str:
+    args = "".join(f",\n               {k}={v}" for k, v in kw.items())
+    return f"    op.alter_column('{table}', '{column}'{args})"
+
+
+def _real_alter(
+    table: str, columns: dict[str, tuple[str, bool]], rev: str, rng: random.Random
+) -> tuple[str, str]:
+    """add_column, autogenerate-style alter_column calls on existing columns (a wider
+    VARCHAR, a comment, NOT NULL dropped), sometimes a data fix with op.execute."""
+    name, type_ = rng.choice(COLUMNS)
+    col = f"{name}_{rev[:4]}"
+    up = [
+        "    # ### commands auto generated by Alembic - please adjust! ###",
+        f"    op.add_column('{table}', sa.Column('{col}', {type_}, nullable=True))",
+    ]
+    undo = [f"    op.drop_column('{table}', '{col}')"]
+    alterable = [c for c in columns if c != "id"]
+    for target in rng.sample(alterable, min(len(alterable), rng.choice((1, 2, 2, 3)))):
+        t, nullable = columns[target]
+        kind = rng.random()
+        if t == "sa.String(length=32)" and kind < 0.4:
+            up.append(
+                _alter_call(
+                    table,
+                    target,
+                    existing_type="sa.VARCHAR(length=32)",
+                    type_="sa.String(length=64)",
+                    existing_nullable=str(nullable),
+                )
+            )
+            undo.insert(
+                0,
+                _alter_call(
+                    table,
+                    target,
+                    existing_type="sa.String(length=64)",
+                    type_="sa.VARCHAR(length=32)",
+                    existing_nullable=str(nullable),
+                ),
+            )
+            columns[target] = ("sa.String(length=64)", nullable)
+        elif kind < 0.75 or nullable:
+            up.append(
+                _alter_call(
+                    table,
+                    target,
+                    existing_type=REFLECTED[t],
+                    comment=repr(f"{target} of the {table}"),
+                    existing_nullable=str(nullable),
+                )
+            )
+            undo.insert(
+                0,
+                _alter_call(
+                    table,
+                    target,
+                    existing_type=REFLECTED[t],
+                    comment="None",
+                    existing_comment=repr(f"{target} of the {table}"),
+                    existing_nullable=str(nullable),
+                ),
+            )
+        else:
+            # a NOT NULL column becomes optional
+            up.append(_alter_call(table, target, existing_type=REFLECTED[t], nullable="True"))
+            undo.insert(0, _alter_call(table, target, existing_type=REFLECTED[t], nullable="False"))
+            columns[target] = (t, True)
+    up.append("    # ### end Alembic commands ###")
+    if rng.random() < 0.45:
+        up += [
+            "",
+            "    # data fix",
+            f"    op.execute('UPDATE \"{table}\" SET created_at = now() WHERE created_at IS NULL')",
+        ]
+    down = [
+        "    # ### commands auto generated by Alembic - please adjust! ###",
+        *undo,
+        "    # ### end Alembic commands ###",
+    ]
+    return "\n".join(up), "\n".join(down)
+
+
+def _real_seed(
+    table: str, columns: dict[str, tuple[str, bool]], rng: random.Random
+) -> tuple[str, str, str]:
+    """A module-level sa.table and an op.bulk_insert of a few rows: (module code, up, down)."""
+    names = [c for c, (t, _) in columns.items() if t in SEEDABLE and c != "id"]
+    module = [f"{table}_table = sa.table(", f"    '{table}',"]
+    module += [f"    sa.column('{c}', {columns[c][0]})," for c in names]
+    module.append(")")
+    rows = []
+    for i in range(rng.randint(2, 6)):
+        word = rng.choice(WORDS)
+        values = {
+            c: SEEDABLE[columns[c][0]].format(
+                word=word, Word=word.title(), n=i + 1, flag=rng.random() < 0.5
+            )
+            for c in names
+        }
+        rows.append("            {" + ", ".join(f"'{c}': {v}" for c, v in values.items()) + "},")
+    up = [f"    op.bulk_insert(\n        {table}_table,\n        [", *rows, "        ],\n    )"]
+    down = [f"    op.execute({table}_table.delete())"]
+    return "\n".join(module), "\n".join(up), "\n".join(down)
+
+
+def _real_data_migration(table: str, columns: dict[str, tuple[str, bool]]) -> str:
+    """Reads rows through op.get_bind() and rewrites what needs it (offline, where nothing
+    can be read: one set-based UPDATE)."""
+    text_cols = [c for c, (t, _) in columns.items() if t.startswith("sa.String")]
+    if not text_cols:
+        return "\n".join(
+            [
+                "    if context.is_offline_mode():",
+                f"        op.execute('UPDATE \"{table}\" SET created_at = created_at')",
+                "        return",
+                "    conn = op.get_bind()",
+                f"    count = conn.execute(sa.text('SELECT count(*) FROM \"{table}\"')).scalar()",
+                "    if count:",
+                f"        op.execute('UPDATE \"{table}\" SET created_at = created_at')",
+            ]
+        )
+    col = text_cols[0]
+    return "\n".join(
+        [
+            "    if context.is_offline_mode():",
+            f"        op.execute('UPDATE \"{table}\" SET {col} = lower({col})')",
+            "        return",
+            "    conn = op.get_bind()",
+            f"    rows = conn.execute(sa.text('SELECT id, {col} FROM \"{table}\"')).fetchall()",
+            f"    changed = [r.id for r in rows if r.{col} and r.{col} != r.{col}.lower()]",
+            "    if changed:",
+            "        ids = ', '.join(str(i) for i in changed)",
+            f"        op.execute(f'UPDATE \"{table}\" SET {col} = lower({col}) '",
+            "                   f'WHERE id IN ({ids})')",
+        ]
+    )
+
+
+def real_project_name(n: int) -> str:
+    return f"real-n{n}"
+
+
+def generate_real(n: int, out_root: Path = DEFAULT_OUT, seed: int = SEED) -> Path:
+    """Write an n-revision project of a real application's shape to out_root/real-n<n>/.
+
+    Its env.py reads the URL from $DATABASE_URL and imports the app's models (app/models.py,
+    SQLAlchemy ORM) for target_metadata. The history is linear; per 100 revisions about 38
+    create_table, 100 alter_column, 45 op.execute, 14 bulk_insert (of a module-level
+    sa.table) and 5 data migrations that read rows through op.get_bind().
+    """
+    rng = random.Random(f"real:{seed}:{n}")
+    root = out_root / real_project_name(n)
+    if root.exists():
+        shutil.rmtree(root)
+    versions = root / "alembic" / "versions"
+    versions.mkdir(parents=True)
+    (root / "alembic" / "env.py").write_text(REAL_ENV_PY)
+    (root / "alembic" / "script.py.mako").write_text(G.SCRIPT_MAKO)
+    (root / "alembic" / "README").write_text(f"Benchmark project (real env.py): {n} revisions.\n")
+    (root / "alembic.ini").write_text(G.default_ini())
+    (root / "app").mkdir()
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "models.py").write_text(REAL_MODELS_PY)
+
+    start = dt.datetime(2021, 3, 1, 9, 0, 0)
+    tables: dict[str, dict[str, tuple[str, bool]]] = {}
+    seeded: list[str] = []
+    down: list[str] = []
+    for i in range(n):
+        rid = _rev_id(rng)
+        date = start + dt.timedelta(hours=19 * i, minutes=(37 * i) % 60, seconds=(11 * i) % 60)
+        roll = rng.random()
+        module_code = imports = ""
+        if not tables or roll < 0.38:
+            noun = NOUNS[len(tables) % len(NOUNS)]
+            table = f"{noun}_{len(tables) // len(NOUNS)}" if len(tables) >= len(NOUNS) else noun
+            ref = rng.choice(list(tables)) if tables and rng.random() < 0.7 else None
+            up, dn, tables[table] = _real_create_table(table, ref, rng)
+            message = f"create {table} table"
+        elif roll < 0.81:
+            table = rng.choice(list(tables))
+            up, dn = _real_alter(table, tables[table], rid, rng)
+            message = f"alter {table}"
+        elif roll < 0.95:
+            table = rng.choice(list(tables))
+            module_code, up, dn = _real_seed(table, tables[table], rng)
+            seeded.append(table)
+            message = f"seed {table}"
+        else:
+            table = rng.choice(seeded or list(tables))
+            up, dn = _real_data_migration(table, tables[table]), "    pass"
+            imports = "from alembic import context\n"
+            message = f"normalize {table} data"
+        text = G.render_revision(
+            rid=rid,
+            down=down,
+            labels=[],
+            deps=[],
+            message=message,
+            create_date=date,
+            style="annotated",
+            body=(up, dn),
+        )
+        if "postgresql." in text:
+            text = text.replace(
+                "import sqlalchemy as sa\n",
+                "import sqlalchemy as sa\nfrom sqlalchemy.dialects import postgresql\n",
+                1,
+            )
+        if imports:
+            text = text.replace("from alembic import op\n", f"{imports}from alembic import op\n", 1)
+        if module_code:
+            text = text.replace("\n\ndef upgrade()", f"\n{module_code}\n\n\ndef upgrade()", 1)
+        (versions / f"{rid}_{G.slug(message)}.py").write_text(text)
+        down = [rid]
+    (root / ".stamp").write_text(stamp(n, seed) + "\n")
+    return root
+
+
+def ensure_real(n: int, out_root: Path = DEFAULT_OUT, seed: int = SEED) -> Path:
+    """The real-shaped n-revision project, regenerated only when missing or stale."""
+    root = out_root / real_project_name(n)
+    marker = root / ".stamp"
+    if marker.exists() and marker.read_text().strip() == stamp(n, seed):
+        return root
+    return generate_real(n, out_root, seed)
 
 
 def ensure(n: int, out_root: Path = DEFAULT_OUT, seed: int = SEED) -> Path:

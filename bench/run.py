@@ -25,6 +25,11 @@ counts round trips; local workloads count them in their warm-up run, through a z
 proxy. After each run the database's alembic_version and table count are read, and "same"
 says whether all three left the same result. The online workloads are skipped, with a
 message, when the server does not answer.
+
+The `real-*` workloads run the real-shaped project (generate.generate_real: an env.py that
+reads $DATABASE_URL and imports the app's models, data migrations in the history), with the
+Python floor (python_floor: Python's start, env.py's own imports and the version files that
+must be imported) as one more column, printed under the row with the CPU times.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,6 +64,9 @@ DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 # that %(here)s and script_location are unchanged)
 ONLINE_INI = ".bench-online.ini"
 FLOOR = "floor"
+PY_FLOOR = "python floor"
+# CPU time of run_once's last process
+LAST_CPU = 0.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,13 @@ class Workload:
     compare_output: bool = True
     online: Online | None = None
     key: str = ""  # short name for --workloads
+    # which generated project: "template" (generate.generate: the template env.py) or
+    # "real" (generate.generate_real: env.py reads $DATABASE_URL and imports the models,
+    # data migrations in the history)
+    project: str = "template"
+    # online: the variable the run's URL reaches env.py through (None: ALEMBIC_CONFIG, a
+    # copy of alembic.ini with the URL)
+    url_env: str | None = None
 
     def matches(self, names: Sequence[str]) -> bool:
         return self.name in names or (bool(self.key) and self.key in names)
@@ -121,12 +137,39 @@ WORKLOADS: tuple[Workload, ...] = (
             ("proxy", 10.0, "online-python-proxy"),
         )
     ),
+    # A real project's env.py (the URL from the environment, the models imported for
+    # target_metadata) and data migrations among plain ones: ours takes its Python path by
+    # itself. Printed with the Python floor (see python_floor).
+    Workload(
+        "upgrade --sql (real env.py)",
+        ("upgrade", "heads", "--sql"),
+        env=lambda project: {"DATABASE_URL": DEFAULT_PG_URL},
+        key="real-sql",
+        project="real",
+    ),
+    *(
+        Workload(
+            f"upgrade (real env.py, {where})",
+            ("upgrade", "heads"),
+            compare_output=False,
+            online=Online(sizes=(100,), delay_ms=delay_ms),
+            key=key,
+            project="real",
+            url_env="DATABASE_URL",
+        )
+        for where, delay_ms, key in (
+            ("local", None, "real-online"),
+            ("proxy", 10.0, "real-online-proxy"),
+        )
+    ),
 )
 
 
 @dataclass
 class Sample:
     seconds: list[float] = field(default_factory=list)
+    # CPU time (user + system) of the same runs: less disturbed by other load on the machine
+    cpu: list[float] = field(default_factory=list)
     failed: str | None = None
     stdout: str | None = None
     # online: round trips and connections of each counted run (through the proxy), and
@@ -136,14 +179,22 @@ class Sample:
     state: str | None = None
 
 
-def run_once(bin_dir: Path, args: Sequence[str], cwd: Path, env: dict[str, str]):
+def run_once(
+    bin_dir: Path,
+    args: Sequence[str],
+    cwd: Path,
+    env: dict[str, str],
+    argv: Sequence[str] | None = None,
+):
+    """One timed process: `bin_dir/alembic args`, or `argv` (the Python floor's script)."""
     full_env = oracle.process_env(bin_dir, env)
     # as on a user's machine, both may cache bytecode (written during the warm-up): real
     # Alembic would otherwise recompile every version file on every run
     full_env.pop("PYTHONDONTWRITEBYTECODE", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [str(bin_dir / "alembic"), *args],
+        list(argv) if argv else [str(bin_dir / "alembic"), *args],
         check=False,
         cwd=cwd,
         env=full_env,
@@ -151,6 +202,9 @@ def run_once(bin_dir: Path, args: Sequence[str], cwd: Path, env: dict[str, str])
         capture_output=True,
     )
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    global LAST_CPU
+    LAST_CPU = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return elapsed, proc
 
 
@@ -160,15 +214,22 @@ def measure(
     project: Path,
     warmup: int,
     repeat: int,
+    floor_argv: Sequence[str] | None = None,
 ) -> dict[str, Sample]:
+    """Each implementation's runs; with `floor_argv`, the Python floor's script too (as
+    PY_FLOOR, run with ours' interpreter)."""
     env = workload.env(project)
+    impls = dict(impls)
+    if floor_argv:
+        impls[PY_FLOOR] = oracle.ours_bin()
     samples = {name: Sample() for name in impls}
 
     def one(name: str, record: bool) -> None:
         sample = samples[name]
         if sample.failed:
             return
-        elapsed, proc = run_once(impls[name], workload.args, project, env)
+        argv = floor_argv if name == PY_FLOOR else None
+        elapsed, proc = run_once(impls[name], workload.args, project, env, argv)
         if proc.returncode != 0:
             tail = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
             sample.failed = f"exit {proc.returncode}: {' '.join(tail)[:120]}"
@@ -176,6 +237,7 @@ def measure(
         sample.stdout = proc.stdout.decode(errors="replace")
         if record:
             sample.seconds.append(elapsed)
+            sample.cpu.append(LAST_CPU)
 
     for _ in range(warmup):
         for name in impls:
@@ -267,7 +329,7 @@ class Postgres:
         self.admin.close()
 
 
-def floor_sql(project: Path) -> Path:
+def floor_sql(project: Path, env: dict[str, str]) -> Path:
     """Real Alembic's offline `upgrade heads --sql` for the project, made once per project.
 
     Alembic's own BEGIN;/COMMIT; framing is dropped: `psql -1` runs the file as one
@@ -277,7 +339,7 @@ def floor_sql(project: Path) -> Path:
     path = FLOOR_SQL / f"{project.name}-{oracle.oracle_key()}-{stamp}.sql"
     if path.exists():
         return path
-    result = oracle.run_oracle(["upgrade", "heads", "--sql"], cwd=project)
+    result = oracle.run_oracle(["upgrade", "heads", "--sql"], cwd=project, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"real Alembic's upgrade heads --sql failed:\n{result.stderr}")
     lines = [line for line in result.stdout.splitlines() if line not in ("BEGIN;", "COMMIT;")]
@@ -289,6 +351,59 @@ def floor_sql(project: Path) -> Path:
         if stale != path:
             stale.unlink(missing_ok=True)
     return path
+
+
+PY_FLOOR_SCRIPT = """\
+# The Python floor of `alembic upgrade heads` on {project}: what any tool that runs this
+# env.py pays. Python's start, env.py's own imports (not the tool's: `alembic` is a stand-in
+# module here), and importing the {count} version files whose upgrade() must run in Python
+# (ours' static evaluator reads the others without importing them).
+import importlib.util
+import sys
+import types
+
+sys.path.insert(0, {root!r})  # alembic.ini's prepend_sys_path = .
+alembic = types.ModuleType("alembic")
+alembic.op = alembic.context = types.ModuleType("alembic.op")
+sys.modules["alembic"] = alembic
+
+# env.py's own imports
+import os  # noqa: E402,F401
+from logging.config import fileConfig  # noqa: E402,F401
+
+from sqlalchemy import engine_from_config, pool  # noqa: E402,F401
+
+from app.models import Base  # noqa: E402,F401
+
+for path in {paths!r}:
+    spec = importlib.util.spec_from_file_location("floor_" + path[-20:-3], path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+"""
+
+
+def python_floor(project: Path) -> tuple[list[str], int]:
+    """The Python floor's command line for a real-env.py project, and how many version
+    files it imports: those whose upgrade() ours' static evaluator leaves to Python (asked of
+    ours' `_native.evaluate_file`, so the floor falls as the evaluator reads more)."""
+    python = oracle.ours_bin() / "python"
+    probe = (
+        "import glob, json, sys\n"
+        "from alembic_rs import _native\n"
+        "paths = sorted(glob.glob(sys.argv[1] + '/alembic/versions/*.py'))\n"
+        "print(json.dumps([p for p in paths if _native.evaluate_file(p)[0] is None]))\n"
+    )
+    out = subprocess.run(
+        [str(python), "-c", probe, str(project)], check=True, capture_output=True, text=True
+    ).stdout
+    paths = json.loads(out)
+    script = project / ".bench-python-floor.py"
+    script.write_text(
+        PY_FLOOR_SCRIPT.format(
+            project=project.name, count=len(paths), root=str(project), paths=paths
+        )
+    )
+    return [str(python), str(script)], len(paths)
 
 
 def write_online_ini(project: Path, url: str) -> Path:
@@ -333,12 +448,15 @@ def measure_online(
     repeat: int,
     pg: Postgres,
     psql: str,
+    floor_argv: Sequence[str] | None = None,
 ) -> dict[str, Sample]:
     """Like measure(), with a fresh database per run and the floor as a third implementation
-    (impls[FLOOR] is None)."""
+    (impls[FLOOR] is None); with `floor_argv`, the Python floor as a fourth (PY_FLOOR)."""
     assert workload.online is not None
     delay_ms = workload.online.delay_ms
-    sql = floor_sql(project)
+    # an env.py that reads the URL from the environment needs one even offline
+    url_env = {workload.url_env: pg.run_url()} if workload.url_env else {}
+    sql = floor_sql(project, {**workload.env(project), **url_env})
     samples = {name: Sample() for name in impls}
     # timed runs go through the proxy when the workload has a delay; a local workload counts
     # round trips in its warm-up run only, through a zero-delay proxy
@@ -356,12 +474,25 @@ def measure_online(
                 proxy.reset()
             if name == FLOOR:
                 elapsed, proc = run_floor(psql, sql, url)
+            elif name == PY_FLOOR:
+                elapsed, proc = run_once(
+                    oracle.ours_bin(), (), project, workload.env(project), floor_argv
+                )
+            elif workload.url_env:
+                env = {**workload.env(project), workload.url_env: url}
+                elapsed, proc = run_once(impls[name], workload.args, project, env)
             else:
                 ini = write_online_ini(project, url)
                 env = {**workload.env(project), "ALEMBIC_CONFIG": str(ini)}
                 elapsed, proc = run_once(impls[name], workload.args, project, env)
             if proc.returncode != 0:
                 sample.failed = f"exit {proc.returncode}: {error_line(proc.stderr)[:160]}"
+                return
+            if name == PY_FLOOR:
+                # no database: nothing to count or compare
+                if record:
+                    sample.seconds.append(elapsed)
+                    sample.cpu.append(LAST_CPU)
                 return
             if proxy:
                 proxy.wait_idle()
@@ -374,6 +505,8 @@ def measure_online(
             sample.state = state
             if record:
                 sample.seconds.append(elapsed)
+                if name != FLOOR:
+                    sample.cpu.append(LAST_CPU)
         finally:
             pg.drop()
 
@@ -397,6 +530,37 @@ def fmt_round_trips(sample: Sample | None) -> str:
     conns = sorted(set(sample.connections))
     text = "/".join(map(str, rts))  # all runs alike, normally
     return f"{text} ({'/'.join(map(str, conns))}c)"
+
+
+def print_floor_and_cpu(samples: dict[str, Sample], files: int) -> None:
+    """Under a row: the Python floor's line (real-env.py rows: its time and both tools'
+    ratios), and the CPU time (user + system) of each, less disturbed by other load."""
+    floor = samples.get(PY_FLOOR)
+    ours_s, theirs = samples.get("alembic-rs"), samples["alembic"]
+    if floor is not None:
+        print(
+            f"    python floor {fmt_ms(floor)} ms (start, env.py's imports, {files} version "
+            f"files imported): ours/floor {median_ratio(ours_s, floor) or '-'}, "
+            f"alembic/floor {median_ratio(theirs, floor) or '-'}"
+        )
+
+    def cpu(sample: Sample | None) -> str:
+        if sample is None or sample.failed or not sample.cpu:
+            return "-"
+        return f"{statistics.median(sample.cpu) * 1000:.0f}"
+
+    def cpu_ratio(a: Sample | None, b: Sample | None) -> str:
+        if cpu(a) == "-" or cpu(b) == "-":
+            return "-"
+        return f"{statistics.median(a.cpu) / statistics.median(b.cpu):.2f}x"
+
+    line = f"    CPU ms: alembic {cpu(theirs)}, ours {cpu(ours_s)}"
+    if floor is not None:
+        line += f", floor {cpu(floor)}"
+    line += f"; alembic/ours {cpu_ratio(theirs, ours_s)}"
+    if floor is not None:
+        line += f", ours/floor {cpu_ratio(ours_s, floor)}, alembic/floor {cpu_ratio(theirs, floor)}"
+    print(line)
 
 
 def median_ratio(a: Sample | None, b: Sample | None) -> str:
@@ -437,10 +601,12 @@ def main(argv: list[str] | None = None) -> int:
 
     offline = [w for w in workloads if w.online is None]
     online = [w for w in workloads if w.online is not None]
-    sizes = set(args.sizes) if offline else set()
+    # (project kind, N) -> the generated project
+    wanted = {(w.project, n) for w in offline for n in args.sizes}
     for w in online:
-        sizes |= {n for n in args.sizes if n in w.online.sizes}
-    projects = {n: generate.ensure(n) for n in args.sizes if n in sizes}
+        wanted |= {(w.project, n) for n in args.sizes if n in w.online.sizes}
+    make = {"template": generate.ensure, "real": generate.ensure_real}
+    projects = {key: make[key[0]](key[1]) for key in sorted(wanted)}
     rows = []
     print(f"K={args.repeat} rounds after {args.warmup} warm-up; medians of whole processes")
     if offline:
@@ -469,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_offline(
     workloads: list[Workload],
     impls: dict[str, Path],
-    projects: dict[int, Path],
+    projects: dict[tuple[str, int], Path],
     args: argparse.Namespace,
 ) -> list[dict]:
     rows = []
@@ -479,10 +645,13 @@ def run_offline(
     print(header)
     print("-" * len(header))
     for workload in workloads:
-        for n, project in projects.items():
-            if n not in args.sizes:
+        for (kind, n), project in projects.items():
+            if kind != workload.project or n not in args.sizes:
                 continue
-            samples = measure(impls, workload, project, args.warmup, args.repeat)
+            floor_argv, floor_files = (
+                python_floor(project) if workload.project == "real" else (None, 0)
+            )
+            samples = measure(impls, workload, project, args.warmup, args.repeat, floor_argv)
             theirs = samples["alembic"]
             ours_s = samples.get("alembic-rs")
             ratio = same = ""
@@ -494,6 +663,7 @@ def run_offline(
                 f"{workload.name:<16}{n:>6}{fmt_ms(theirs):>12}"
                 f"{fmt_ms(ours_s) if ours_s else '-':>15}{ratio:>10}  {same}"
             )
+            print_floor_and_cpu(samples, floor_files)
             for name, sample in samples.items():
                 if sample.failed:
                     print(f"    {name}: {sample.failed}")
@@ -502,7 +672,9 @@ def run_offline(
                     "workload": workload.name,
                     "args": list(workload.args),
                     "n": n,
+                    "python_floor_files": floor_files if floor_argv else None,
                     "seconds": {k: v.seconds for k, v in samples.items()},
+                    "cpu_seconds": {k: v.cpu for k, v in samples.items()},
                     "failed": {k: v.failed for k, v in samples.items() if v.failed},
                     "same_output": same or None,
                 }
@@ -513,7 +685,7 @@ def run_offline(
 def run_online(
     workloads: list[Workload],
     impls: dict[str, Path],
-    projects: dict[int, Path],
+    projects: dict[tuple[str, int], Path],
     args: argparse.Namespace,
 ) -> list[dict]:
     print()
@@ -537,15 +709,25 @@ def run_online(
     rows = []
     try:
         for workload in workloads:
-            sizes = [n for n in projects if n in workload.online.sizes]
+            sizes = [
+                n for kind, n in projects if kind == workload.project and n in workload.online.sizes
+            ]
             for n in sizes:
+                project = projects[(workload.project, n)]
+                floor_argv, floor_files = (
+                    python_floor(project) if workload.project == "real" else (None, 0)
+                )
                 both = {**impls, FLOOR: None}
+                if floor_argv:
+                    both[PY_FLOOR] = None
                 samples = measure_online(
-                    both, workload, projects[n], args.warmup, args.repeat, pg, psql
+                    both, workload, project, args.warmup, args.repeat, pg, psql, floor_argv
                 )
                 theirs, floor = samples["alembic"], samples[FLOOR]
                 ours_s = samples.get("alembic-rs")
-                states = {s.state for s in samples.values() if not s.failed}
+                states = {
+                    s.state for name, s in samples.items() if name != PY_FLOOR and not s.failed
+                }
                 same = (
                     ""
                     if any(s.failed for s in samples.values())
@@ -559,6 +741,7 @@ def run_online(
                     f"{median_ratio(theirs, floor):>15}"
                     f"  {rts} | {fmt_round_trips(floor)}  {same}"
                 )
+                print_floor_and_cpu(samples, floor_files)
                 for name, sample in samples.items():
                     if sample.failed:
                         print(f"    {name}: {sample.failed}")
@@ -571,7 +754,9 @@ def run_online(
                         "args": list(workload.args),
                         "n": n,
                         "delay_ms": workload.online.delay_ms,
+                        "python_floor_files": floor_files if floor_argv else None,
                         "seconds": {k: v.seconds for k, v in samples.items()},
+                        "cpu_seconds": {k: v.cpu for k, v in samples.items()},
                         "round_trips": {k: v.round_trips for k, v in samples.items()},
                         "connections": {k: v.connections for k, v in samples.items()},
                         "state": {k: v.state for k, v in samples.items()},
