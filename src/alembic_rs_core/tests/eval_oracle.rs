@@ -22,7 +22,7 @@ const CORPUS_DYNAMIC: &[(&str, &str, &str)] = &[
     (
         "alembic_compat/job_runner/migrations/versions/8f75e95497fa_add_execution_duration.py",
         "upgrade",
-        "statement other than",
+        "op.get_bind",
     ),
     // upgrade() (op.bulk_insert of the module-level sa.table) is static; downgrade()'s
     // `user_table.delete()` is a Core construct
@@ -34,7 +34,7 @@ const CORPUS_DYNAMIC: &[(&str, &str, &str)] = &[
     (
         "alembic_compat/job_runner/migrations/versions/ae27af39a19b_add_timeout_and_retry_settings_to_jobs.py",
         "upgrade",
-        "statement other than",
+        "op.get_bind",
     ),
     (
         "alembic_compat/graphs/computed_ids/alembic/versions/300bead486f6_revision_id_from_file_name.py",

@@ -123,3 +123,38 @@ fn module_level_values_are_read_when_python_shares_them_alike() {
         assert!(r.contains(fragment), "{module_level}\n-> {r}");
     }
 }
+
+#[test]
+fn function_assignments_of_shareable_values_are_read() {
+    let head = "from alembic import op\nimport sqlalchemy as sa\n\n";
+    let src = format!(
+        "{head}def upgrade():\n    roles = sa.table('roles', sa.column('name', sa.String()))\n    \
+         op.bulk_insert(roles, [{{'name': 'admin'}}])\n"
+    );
+    let m = evaluate_source(&src).unwrap();
+    let [Op::BulkInsert(insert)] = m.upgrade.ops().unwrap() else {
+        panic!("{m:?}")
+    };
+    assert_eq!(insert.table.name, "roles");
+    for (body, fragment) in [
+        // a local name used before its assignment is Python's UnboundLocalError
+        (
+            "t = 'x'\n\ndef upgrade():\n    op.drop_table(t)\n    t = 'y'\n",
+            "module-level name",
+        ),
+        // a column is attached to one table: not shared
+        (
+            "def upgrade():\n    c = sa.Column('a', sa.Integer())\n    op.add_column('t', c)\n",
+            "does not share",
+        ),
+        // rebinding `op` leaves the function to Python
+        (
+            "def upgrade():\n    op = 'x'\n    op.drop_table('t')\n",
+            "module-level name",
+        ),
+    ] {
+        let m = evaluate_source(&format!("{head}{body}")).unwrap();
+        let r = reason(&m.upgrade);
+        assert!(r.contains(fragment), "{body}\n-> {r}");
+    }
+}

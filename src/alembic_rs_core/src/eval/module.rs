@@ -44,7 +44,9 @@ enum Binding {
     Other,
 }
 
-/// The module-level names, resolved through the module's imports.
+/// The module-level names, resolved through the module's imports (inside a function, with
+/// the function's own assignments over them).
+#[derive(Clone)]
 pub(super) struct Scope {
     names: FxHashMap<String, Binding>,
     /// `sqlalchemy.dialects.postgresql` was imported, so `sqlalchemy.dialects.postgresql.X`
@@ -377,15 +379,49 @@ fn evaluate_function(
     if !def.returns.as_deref().is_none_or(inert_annotation) {
         return Err("a return annotation the evaluator does not follow".to_owned());
     }
+    // Names the body assigns are local in the whole function (Python: a use before the
+    // assignment is an UnboundLocalError), so until its assignment such a name is bound to
+    // nothing the evaluator follows.
+    let mut local: Option<Scope> = None;
+    for stmt in &def.body {
+        if let Stmt::Assign(assign) = stmt {
+            let local = local.get_or_insert_with(|| scope.clone());
+            for target in &assign.targets {
+                if let Expr::Name(name) = target {
+                    local.names.insert(name.id.to_string(), Binding::Other);
+                }
+            }
+        }
+    }
     let mut ops = Vec::new();
     for stmt in &def.body {
+        let current = local.as_ref().unwrap_or(scope);
         match stmt {
             Stmt::Pass(_) => {}
             Stmt::Expr(expr) => match &*expr.value {
                 Expr::StringLiteral(_) => {}
-                Expr::Call(call) => ops.push((evaluate_op(scope, call)?, call.range())),
+                Expr::Call(call) => ops.push((evaluate_op(current, call)?, call.range())),
                 _ => return Err("an expression statement that is not an `op.*` call".to_owned()),
             },
+            // `t = sa.table(...)` then `op.bulk_insert(t, [...])`: bound like a module-level
+            // value, under the same rule for sharing it between calls
+            Stmt::Assign(assign) => {
+                let value = current.value(&assign.value)?;
+                if !shareable(&value) {
+                    return Err("an assignment of a value the evaluator does not share".to_owned());
+                }
+                let Some(local) = local.as_mut() else {
+                    return Err("an assignment outside the function's scope".to_owned());
+                };
+                for target in &assign.targets {
+                    let Expr::Name(name) = target else {
+                        return Err("an assignment to a non-name target".to_owned());
+                    };
+                    local
+                        .names
+                        .insert(name.id.to_string(), Binding::Value(Box::new(value.clone())));
+                }
+            }
             _ => {
                 return Err(format!(
                     "a statement other than `op.*` calls ({})",
