@@ -18,6 +18,7 @@ pub mod types;
 pub mod value;
 
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use schema::{
@@ -30,8 +31,19 @@ pub use value::{LiteralValue, TaggedValue};
 
 use types::is_false;
 
+/// The JSON Schema (draft 2020-12) of the Op JSON as `Deserialize` accepts it: the one
+/// description of what the Python `op` proxy builds. `python/alembic/operations/_op_types.py`
+/// is generated from it and `op.schema.json` next to this file is its committed snapshot
+/// (`tools/write_op_types.py` writes both; tests fail when either drifts).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Op);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a JSON Schema serializes");
+    text.push('\n');
+    text
+}
+
 /// One Alembic operation. JSON: internally tagged by `"op"` with Alembic's method name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Op {
     CreateTable(CreateTable),
@@ -82,7 +94,7 @@ impl Op {
 
 /// `op.create_table(table_name, *columns_and_constraints, schema=, comment=, prefixes=,
 /// if_not_exists=, **kw)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTable {
     pub table_name: String,
@@ -108,7 +120,7 @@ pub struct CreateTable {
 }
 
 /// `op.drop_table(table_name, schema=, if_exists=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DropTable {
     pub table_name: String,
@@ -121,7 +133,7 @@ pub struct DropTable {
 }
 
 /// `op.rename_table(old_table_name, new_table_name, schema=)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RenameTable {
     pub old_table_name: String,
@@ -132,7 +144,7 @@ pub struct RenameTable {
 
 /// `op.add_column(table_name, column, schema=, if_not_exists=, inline_references=,
 /// inline_primary_key=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AddColumn {
     pub table_name: String,
@@ -148,7 +160,7 @@ pub struct AddColumn {
 }
 
 /// `op.drop_column(table_name, column_name, schema=, if_exists=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DropColumn {
     pub table_name: String,
@@ -162,7 +174,7 @@ pub struct DropColumn {
 }
 
 /// `op.alter_column(table_name, column_name, ...)`. `None` / absent = not changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlterColumn {
     pub table_name: String,
@@ -196,7 +208,7 @@ pub struct AlterColumn {
 
 /// `op.create_index(index_name, table_name, columns, schema=, unique=, if_not_exists=,
 /// postgresql_*=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndexSpec {
     /// `None`: SQLAlchemy's default naming convention names it `ix_<table>_<first column>`.
@@ -233,7 +245,7 @@ pub struct IndexSpec {
 }
 
 /// `op.drop_index(index_name, table_name=, schema=, if_exists=, postgresql_concurrently=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DropIndex {
     pub index_name: ObjectName,
@@ -251,7 +263,7 @@ pub struct DropIndex {
 
 /// `op.create_unique_constraint(constraint_name, table_name, columns, schema=, deferrable=,
 /// initially=, postgresql_include=, postgresql_nulls_not_distinct=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUniqueConstraint {
     pub constraint_name: Option<ObjectName>,
@@ -272,7 +284,7 @@ pub struct CreateUniqueConstraint {
 }
 
 /// `op.create_primary_key(constraint_name, table_name, columns, schema=)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePrimaryKey {
     pub constraint_name: Option<ObjectName>,
@@ -285,7 +297,7 @@ pub struct CreatePrimaryKey {
 /// `op.create_foreign_key(constraint_name, source_table, referent_table, local_cols,
 /// remote_cols, onupdate=, ondelete=, deferrable=, initially=, match=, source_schema=,
 /// referent_schema=, postgresql_not_valid=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateForeignKey {
     pub constraint_name: Option<ObjectName>,
@@ -315,7 +327,7 @@ pub struct CreateForeignKey {
 
 /// `op.create_check_constraint(constraint_name, table_name, condition, schema=,
 /// deferrable=, initially=, postgresql_not_valid=)`; `condition` is SQL text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCheckConstraint {
     pub constraint_name: Option<ObjectName>,
@@ -338,7 +350,7 @@ pub struct CreateCheckConstraint {
 
 /// `op.create_exclude_constraint(constraint_name, table_name, *elements, where=, using=,
 /// deferrable=, initially=, schema=)`; each element is `(column name, operator)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateExcludeConstraint {
     pub constraint_name: Option<ObjectName>,
@@ -360,7 +372,7 @@ pub struct CreateExcludeConstraint {
 }
 
 /// `drop_constraint(type_=...)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ConstraintType {
     Foreignkey,
@@ -370,7 +382,7 @@ pub enum ConstraintType {
 }
 
 /// `op.drop_constraint(constraint_name, table_name, type_=, schema=, if_exists=)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DropConstraint {
     pub constraint_name: ObjectName,
@@ -384,7 +396,7 @@ pub struct DropConstraint {
 }
 
 /// `op.create_table_comment(table_name, comment, existing_comment=, schema=)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTableComment {
     pub table_name: String,
@@ -396,7 +408,7 @@ pub struct CreateTableComment {
 }
 
 /// `op.drop_table_comment(table_name, existing_comment=, schema=)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DropTableComment {
     pub table_name: String,
@@ -408,7 +420,7 @@ pub struct DropTableComment {
 
 /// `op.execute(sqltext, execution_options=)` with a `str` or `sa.text(...)`: SQL text with
 /// `sa.text` semantics (`:name` bind parameters, `\:` escapes).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Execute {
     pub sqltext: String,
@@ -422,7 +434,7 @@ pub struct Execute {
 }
 
 /// `op.bulk_insert(table, rows, multiinsert=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BulkInsert {
     pub table: TableClause,
@@ -472,7 +484,7 @@ impl BulkInsert {
 }
 
 /// `sa.table(name, sa.column(name, type), ..., schema=)`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableClause {
     pub name: String,
@@ -482,7 +494,7 @@ pub struct TableClause {
 }
 
 /// `sa.column(name, type)` of a [`TableClause`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableColumn {
     pub name: String,

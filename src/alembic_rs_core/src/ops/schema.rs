@@ -4,13 +4,16 @@
 //! constraint spec (where they are known to be PostgreSQL's).
 
 use indexmap::IndexMap;
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::types::{SqlType, is_false};
 use super::value::LiteralValue;
 
 /// `sa.Column(...)` as used in `create_table` and `add_column`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     pub name: String,
@@ -99,6 +102,23 @@ impl Serialize for Autoincrement {
     }
 }
 
+/// The shape `Deserialize` accepts (the impls above are hand-written).
+impl JsonSchema for Autoincrement {
+    fn schema_name() -> Cow<'static, str> {
+        "Autoincrement".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "`Column(autoincrement=...)`: `\"auto\"` (default), `true`, `false` or\n`\"ignore_fk\"`.",
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "string", "enum": ["auto", "ignore_fk"]}
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Autoincrement {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -120,7 +140,7 @@ impl<'de> Deserialize<'de> for Autoincrement {
 }
 
 /// A `server_default=` value. JSON: `{"kind": "string", "value": "x"}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ServerDefault {
     /// A Python `str`: rendered as a quoted SQL string literal.
@@ -135,7 +155,7 @@ pub enum ServerDefault {
 
 /// `sa.Identity(...)`. An option that is `Some` is rendered, as SQLAlchemy does (even
 /// `nominvalue=False` renders `NO MINVALUE`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IdentitySpec {
     #[serde(default, skip_serializing_if = "is_false")]
@@ -159,7 +179,7 @@ pub struct IdentitySpec {
 }
 
 /// `sa.Computed(sqltext, persisted)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ComputedSpec {
     pub sqltext: String,
@@ -168,7 +188,7 @@ pub struct ComputedSpec {
 }
 
 /// `sa.ForeignKey("schema.table.column", ...)` on a column, with the target split.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnForeignKey {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,7 +214,7 @@ pub struct ColumnForeignKey {
 }
 
 /// A table constraint given to `create_table`. JSON: `{"kind": "unique", ...}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ConstraintSpec {
     PrimaryKey(PrimaryKeySpec),
@@ -206,7 +226,7 @@ pub enum ConstraintSpec {
 
 /// `postgresql.ExcludeConstraint((column, operator), ..., name=, using=, where=,
 /// deferrable=, initially=)`; `where` is SQL text (`sa.text` semantics).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExcludeSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -223,7 +243,7 @@ pub struct ExcludeSpec {
 }
 
 /// `sa.PrimaryKeyConstraint(*columns, name=, deferrable=, initially=, postgresql_include=)`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrimaryKeySpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,7 +260,7 @@ pub struct PrimaryKeySpec {
 
 /// `sa.UniqueConstraint(*columns, name=, deferrable=, initially=, postgresql_include=,
 /// postgresql_nulls_not_distinct=)`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UniqueSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -259,7 +279,7 @@ pub struct UniqueSpec {
 }
 
 /// `sa.ForeignKeyConstraint(columns, ["schema.table.col", ...], ...)` with the referent split.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForeignKeySpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,7 +309,7 @@ pub struct ForeignKeySpec {
 
 /// `sa.CheckConstraint(sqltext, name=, deferrable=, initially=, postgresql_not_valid=)`;
 /// `sqltext` is SQL text (`sa.text` semantics).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,7 +330,7 @@ pub struct CheckSpec {
 
 /// One element of `create_index(columns=[...])`: a column name (quoted as an identifier) or
 /// `sa.text(...)` (rendered as given). JSON: `{"column": "a"}` / `{"text": "lower(a)"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum IndexColumn {
     Column(String),
@@ -319,7 +339,7 @@ pub enum IndexColumn {
 
 /// A default a column has or gets: a server default, an identity, a computed expression.
 /// JSON: `{"set": {...server default...}}`, `{"identity": {...}}`, `{"computed": {...}}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ColumnDefault {
     Set(ServerDefault),
@@ -328,7 +348,7 @@ pub enum ColumnDefault {
 }
 
 /// `alter_column(server_default=...)` when given: `"drop"` (Python `None`) or a new default.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum DefaultChange {
     Drop,
@@ -338,7 +358,7 @@ pub enum DefaultChange {
 }
 
 /// `alter_column(comment=...)` when given: `"drop"` (Python `None`) or `{"set": "text"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum CommentChange {
     Drop,
@@ -399,6 +419,28 @@ impl Serialize for ObjectName {
         } else {
             s.serialize_str(&self.text)
         }
+    }
+}
+
+/// The shape `Deserialize` accepts (the impls above are hand-written).
+impl JsonSchema for ObjectName {
+    fn schema_name() -> Cow<'static, str> {
+        "ObjectName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A constraint or index name: `\"pk_user\"`, or `{\"conv\": \"pk_user\"}` for a\nname that is final as given (`op.f(...)`, a naming convention's).",
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"conv": {"type": "string"}},
+                    "required": ["conv"],
+                    "additionalProperties": false
+                }
+            ]
+        })
     }
 }
 

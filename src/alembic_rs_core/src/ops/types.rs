@@ -6,10 +6,11 @@
 //! SQLAlchemy's own type compiler for the dialect and carried as [`SqlType::Custom`]: never
 //! dropped, never guessed.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One column type. JSON: `{"type": "string", "length": 50}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum SqlType {
     /// `sa.Integer` / `sa.INTEGER`.

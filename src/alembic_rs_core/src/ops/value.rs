@@ -1,6 +1,7 @@
 //! Literal Python values carried by ops: `bulk_insert` rows, `sa.literal(...)` server
 //! defaults, `postgresql_with` index options.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A Python scalar. JSON: `null`, `true`, `5`, `1.5`, `"text"`, or a one-key object for the
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// `{"date_time": "2020-01-02T03:04:05+00:00"}`, `{"time": "13:14:15"}`,
 /// `{"uuid": "12345678-1234-5678-1234-567812345678"}` (Python's `str()` / `isoformat()`),
 /// `{"interval": "5400.0"}` (`repr(timedelta.total_seconds())`); a `list` is a JSON array.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum LiteralValue {
     /// `None`.
@@ -29,7 +30,7 @@ pub enum LiteralValue {
 
 /// The values JSON has no scalar for, each as the text Python's `str()` (`Decimal`, `UUID`)
 /// or `isoformat()` (`date`, `datetime`, `time`) gives.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum TaggedValue {
     Decimal(String),
