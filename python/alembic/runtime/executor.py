@@ -18,9 +18,7 @@ Log records about the statements (``Running upgrade a -> b``) wait in the buffer
 and are emitted once the statements before them have run, so that after a failure the log
 shows exactly the migrations Alembic would have reached.
 
-Inside a transaction each batch is a ``SAVEPOINT`` (its own round trip: PostgreSQL parses a
-multi-statement string as a whole, so a syntax error would keep a savepoint inside it from
-being created) and then ``<statements>; RELEASE SAVEPOINT``: when a statement fails, the
+Inside a transaction each batch runs after a ``SAVEPOINT``: when a statement fails, the
 batch is rolled back to its savepoint and replayed one statement at a time through
 SQLAlchemy, so the error raised is exactly the one Alembic's own
 execution of that statement raises (the database's exception, as SQLAlchemy wraps it), and
@@ -29,16 +27,32 @@ non-transactional DDL) statements are sent one at a time, as PostgreSQL runs a
 multi-statement string as one implicit transaction; so are they with drivers that prepare
 every statement (asyncpg, pg8000), which cannot take several at once: which drivers can is
 the dialect implementation's ``_multi_statement_drivers`` (``alembic.ddl.postgresql``).
+
+The savepoint cannot be created inside the batch it guards: PostgreSQL parses a
+multi-statement string as a whole, so a syntax error anywhere in it would keep the
+``SAVEPOINT`` from running. So a batch ends by creating the next one's savepoint,
+``<statements>; RELEASE SAVEPOINT s; SAVEPOINT s``, and a batch costs one round trip while
+nothing that changes the database ran on the connection since (a rollback to that savepoint
+would undo another statement: a data migration's write, a user's savepoint) and the
+transaction is the same. A plain ``SELECT`` (a data migration reading rows) keeps it: should
+the next batch fail and its replay after the rollback then pass, where the rolled-back
+``SELECT`` might have had effects, the batch's error is raised rather than going on.
+Otherwise the savepoint is sent on its own first, one more round trip.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import threading
 from typing import Any, Callable, Iterator, NamedTuple
 
 _SAVEPOINT = "alembic_rs_batch"
+
+# how a statement other code runs between batches starts, when rolling back to the
+# savepoint created before it changes nothing that the next batch's replay depends on
+_READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 
 
 class Provenance(NamedTuple):
@@ -80,6 +94,11 @@ class DbapiExecutor:
         self.batches = 0
         # (error, traceback) of the last statement that failed, as _one raised it
         self.failure: tuple[BaseException, Any] | None = None
+        # the transaction in which the last batch left the savepoint of the next one, while
+        # nothing else has run on the connection since (None: the next batch creates it)
+        self._savepoint_in: Any = None
+        # other code ran a SELECT since that savepoint was created
+        self._read_since_savepoint = False
 
     # -- the listener that makes other code on the connection a synchronisation point ------
 
@@ -90,7 +109,7 @@ class DbapiExecutor:
             return
         self.detach()
         event.listen(connection, "before_execute", self._before_other_sql)
-        event.listen(connection, "before_cursor_execute", self._before_other_sql)
+        event.listen(connection, "before_cursor_execute", self._before_other_statement)
         self._listening_on = connection
 
     def detach(self) -> None:
@@ -100,11 +119,24 @@ class DbapiExecutor:
 
         connection, self._listening_on = self._listening_on, None
         event.remove(connection, "before_execute", self._before_other_sql)
-        event.remove(connection, "before_cursor_execute", self._before_other_sql)
+        event.remove(connection, "before_cursor_execute", self._before_other_statement)
 
     def _before_other_sql(self, *args: Any, **kw: Any) -> None:
         if not self._flushing and self._pending:
             self.flush()
+
+    def _before_other_statement(
+        self, connection: Any, cursor: Any, statement: Any, *args: Any, **kw: Any
+    ) -> None:
+        if self._flushing:
+            return
+        if self._pending:
+            self.flush()
+        if isinstance(statement, str) and _READ.match(statement):
+            self._read_since_savepoint = True
+        else:
+            # a rollback to the savepoint the last batch left would undo this statement
+            self._savepoint_in = None
 
     # -- statements ----------------------------------------------------------------------
 
@@ -132,26 +164,43 @@ class DbapiExecutor:
         assert connection is not None
         self._flushing = True
         try:
+            transaction = (
+                connection.get_transaction() if hasattr(connection, "get_transaction") else None
+            )
+            savepoint_ready = transaction is not None and self._savepoint_in is transaction
             if (
                 self.immediate
                 or not hasattr(connection, "in_transaction")  # a MockConnection
-                or len(statements) <= 1
+                or not statements
+                # one statement is one round trip either way, unless a savepoint is wanted
+                or (len(statements) == 1 and not savepoint_ready)
                 or connection.dialect.driver not in self._context.impl._multi_statement_drivers
                 or not connection.in_transaction()
             ):
+                if statements:
+                    # statements after the savepoint, outside any batch it guards
+                    self._savepoint_in = None
                 self._one_by_one(connection, pending)
                 return
-            # the savepoint goes first, on its own: PostgreSQL parses a multi-statement
-            # string as a whole, so a syntax error anywhere in the batch would keep a
-            # SAVEPOINT inside it from ever being created
-            self.batches += 2
-            connection.exec_driver_sql(f"SAVEPOINT {_SAVEPOINT}")
-            batch = ";\n".join([*statements, f"RELEASE SAVEPOINT {_SAVEPOINT}"])
+            read_since_savepoint = savepoint_ready and self._read_since_savepoint
+            if not savepoint_ready:
+                # on its own: a syntax error anywhere in the batch would keep a SAVEPOINT
+                # inside it from ever being created
+                self.batches += 1
+                connection.exec_driver_sql(f"SAVEPOINT {_SAVEPOINT}")
+            self._savepoint_in = None
+            self._read_since_savepoint = False
+            self.batches += 1
+            batch = ";\n".join(
+                [*statements, f"RELEASE SAVEPOINT {_SAVEPOINT}", f"SAVEPOINT {_SAVEPOINT}"]
+            )
             try:
                 connection.exec_driver_sql(batch)
             except Exception as error:
                 batch_error = error
             else:
+                # the next batch's savepoint is in place
+                self._savepoint_in = transaction
                 for sql, emit in pending:
                     if sql is None:
                         emit()
@@ -166,6 +215,11 @@ class DbapiExecutor:
             self.batches += 1
             connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
             self._one_by_one(connection, pending)
+            if read_since_savepoint:
+                # the replay passed where the batch failed, after the rollback also undid
+                # other code's SELECT: what that undid cannot be known, so the run stops
+                _add_note(batch_error, "alembic-rs: raised by a batch whose replay passed")
+                raise batch_error
         finally:
             self._flushing = False
 
