@@ -6,7 +6,9 @@ constraints, ``ForeignKey``, ``Identity``, ``Computed``, server defaults, index 
 ``alembic.operations.ops`` into one plain dict, shaped exactly as serde serializes the Rust
 ``Op`` (``src/alembic_rs_core/src/ops``): fields at their default are left out, as
 ``skip_serializing_if`` does, so the dict equals what the static evaluator produces for the
-same call.
+same call. The return annotations name those shapes as ``alembic.operations._op_types``
+generates them from the Rust types (``tools/write_op_types.py``; ``tests/test_op_types.py``
+checks the dicts of the op matrix against them).
 
 Rules:
 

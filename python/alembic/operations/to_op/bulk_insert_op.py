@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .fields import _put
 from .literals import literal_value
 from .loader import _sa
 from .names import _ident
 from .types import sql_type
+
+if TYPE_CHECKING:
+    from .._op_types import OpBulkInsert
 
 
 def _bulk_value(value, col, ctx, what: str):
@@ -83,7 +88,7 @@ def _native_emulated(t, ctx):
     return t
 
 
-def bulk_insert(op, ctx) -> dict:
+def bulk_insert(op, ctx) -> OpBulkInsert:
     what = "op.bulk_insert"
     rows = op.rows
     if not isinstance(rows, list):

@@ -3,13 +3,18 @@ and of ``alter_column``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .expressions import _compile_expression, _sql_text, _text_is_plain
 from .loader import _sa
 from .options import _dialect_kw
 
+if TYPE_CHECKING:
+    from .._op_types import ComputedSpec, IdentitySpec, ServerDefault
 
-def _server_default(value, ctx, what: str) -> dict:
+
+def _server_default(value, ctx, what: str) -> ServerDefault:
     """A server default (``DefaultClause.arg`` or what ``alter_column`` was given)."""
     if isinstance(value, str):
         return {"kind": "string", "value": value}
@@ -55,7 +60,7 @@ def _plain_scalar(v) -> bool:
     return False
 
 
-def _identity(identity, what: str) -> dict:
+def _identity(identity, what: str) -> IdentitySpec:
     if _dialect_kw(identity):
         raise _refuse(
             what,
@@ -86,7 +91,7 @@ def _int(v, what: str, arg: str) -> int:
     return int(v)
 
 
-def _computed(computed, ctx, what: str) -> dict:
+def _computed(computed, ctx, what: str) -> ComputedSpec:
     d = {"sqltext": _sql_text(computed.sqltext, ctx, what, "Computed", include_table=False)}
     if computed.persisted is not None:
         d["persisted"] = bool(computed.persisted)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .column_defaults import _column_default, _computed, _identity, _server_default
 from .constraints import _check_spec, _column_foreign_key
 from .errors import _refuse
@@ -13,8 +15,11 @@ from .options import _other_options
 from .postgresql import alter_column_using, ignore_autoincrement
 from .types import sql_type
 
+if TYPE_CHECKING:
+    from .._op_types import ColumnSpec, OpAddColumn, OpAlterColumn, OpDropColumn
 
-def column_spec(col, ctx, what: str, table_schema=None) -> dict:
+
+def column_spec(col, ctx, what: str, table_schema=None) -> ColumnSpec:
     """``sa.Column`` -> ColumnSpec, from what the user gave (not what a Table set later),
     for a table in schema ``table_schema``."""
     m = _sa()
@@ -81,7 +86,7 @@ def column_spec(col, ctx, what: str, table_schema=None) -> dict:
     return d
 
 
-def add_column(op, ctx) -> dict:
+def add_column(op, ctx) -> OpAddColumn:
     what = "op.add_column"
     op.column.table  # noqa: B018 (what Alembic reads first: the same error for a non-Column)
     if op.kw:
@@ -99,7 +104,7 @@ def add_column(op, ctx) -> dict:
     return d
 
 
-def drop_column(op, ctx) -> dict:
+def drop_column(op, ctx) -> OpDropColumn:
     what = "op.drop_column"
     d = {
         "op": "drop_column",
@@ -114,7 +119,7 @@ def drop_column(op, ctx) -> dict:
     return d
 
 
-def alter_column(op, ctx) -> dict:
+def alter_column(op, ctx) -> OpAlterColumn:
     what = "op.alter_column"
     d = {
         "op": "alter_column",

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .constraints import _condition_columns
 from .errors import _refuse
 from .expressions import _sql_text
@@ -12,6 +14,16 @@ from .loader import _sa
 from .names import _ident, _names, _object_name
 from .options import _other_options
 from .postgresql import _create_exclude_constraint, not_valid_option, unique_constraint_options
+
+if TYPE_CHECKING:
+    from .._op_types import (
+        Op,
+        OpCreateCheckConstraint,
+        OpCreateForeignKey,
+        OpCreatePrimaryKey,
+        OpCreateUniqueConstraint,
+        OpDropConstraint,
+    )
 
 _CONSTRAINT_TYPES = {
     None: None,
@@ -22,7 +34,7 @@ _CONSTRAINT_TYPES = {
 }
 
 
-def drop_constraint(op, ctx) -> dict:
+def drop_constraint(op, ctx) -> OpDropConstraint:
     what = "op.drop_constraint"
     type_ = op.constraint_type
     if type_ not in _CONSTRAINT_TYPES:
@@ -63,7 +75,7 @@ def _unnamed_constraint(type_, table_name, schema):
     return constraint
 
 
-def add_constraint(op, ctx) -> dict:
+def add_constraint(op, ctx) -> Op:
     """Any ``AddConstraintOp``: primary key, unique, foreign key, check, exclude."""
     from .. import ops
 
@@ -83,7 +95,7 @@ def add_constraint(op, ctx) -> dict:
     )
 
 
-def _create_primary_key(op, ctx) -> dict:
+def _create_primary_key(op, ctx) -> OpCreatePrimaryKey:
     what = "op.create_primary_key"
     if op.kw:
         raise _refuse(what, f"the options {sorted(op.kw)} are not in alembic-rs's Op model")
@@ -97,7 +109,7 @@ def _create_primary_key(op, ctx) -> dict:
     return d
 
 
-def _create_unique_constraint(op, ctx) -> dict:
+def _create_unique_constraint(op, ctx) -> OpCreateUniqueConstraint:
     what = "op.create_unique_constraint"
     d = {
         "op": "create_unique_constraint",
@@ -117,7 +129,7 @@ def _create_unique_constraint(op, ctx) -> dict:
     return d
 
 
-def _create_foreign_key(op, ctx) -> dict:
+def _create_foreign_key(op, ctx) -> OpCreateForeignKey:
     what = "op.create_foreign_key"
     d = {
         "op": "create_foreign_key",
@@ -143,7 +155,7 @@ def _create_foreign_key(op, ctx) -> dict:
     return d
 
 
-def _create_check_constraint(op, ctx) -> dict:
+def _create_check_constraint(op, ctx) -> OpCreateCheckConstraint:
     what = "op.create_check_constraint"
     d = {
         "op": "create_check_constraint",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .expressions import _sql_text
 from .fields import _deferrability
@@ -9,6 +11,9 @@ from .loader import _sa
 from .names import _ident, _names, _object_name
 from .options import _check_dialect_kw
 from .postgresql import NOT_VALID_KW, PRIMARY_KEY_KW, UNIQUE_KW, _exclude_class, _exclude_spec
+
+if TYPE_CHECKING:
+    from .._op_types import CheckSpec, ColumnForeignKey, ConstraintSpec
 
 
 def _fk_target(fk, what: str) -> tuple:
@@ -29,7 +34,7 @@ def _fk_options(item, d: dict) -> None:
             d[key] = bool(v) if key == "deferrable" else v
 
 
-def _column_foreign_key(fk, what: str) -> dict:
+def _column_foreign_key(fk, what: str) -> ColumnForeignKey:
     if fk._unvalidated_dialect_kw:
         raise _refuse(
             what,
@@ -74,7 +79,7 @@ def _condition_columns(value) -> list:
     return names
 
 
-def _check_spec(ck, ctx, what: str) -> dict:
+def _check_spec(ck, ctx, what: str) -> CheckSpec:
     opts = _check_dialect_kw(ck, NOT_VALID_KW, what, "CheckConstraint")
     d = {}
     name = _object_name(ck.name, what, "constraint name")
@@ -90,7 +95,7 @@ def _check_spec(ck, ctx, what: str) -> dict:
     return d
 
 
-def constraint_spec(constraint, ctx, what: str) -> dict:
+def constraint_spec(constraint, ctx, what: str) -> ConstraintSpec:
     """A table constraint of ``create_table`` -> ConstraintSpec."""
     m = _sa()
     if isinstance(constraint, m.CheckConstraint):

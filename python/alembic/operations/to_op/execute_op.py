@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .expressions import _text_is_plain
 from .loader import _sa
 from .options import _other_options
+
+if TYPE_CHECKING:
+    from .._op_types import OpExecute
 
 
 def _context_literal_binds(ctx) -> bool:
@@ -17,11 +22,11 @@ def _context_literal_binds(ctx) -> bool:
     return bool(value)
 
 
-def execute(op, ctx) -> dict:
+def execute(op, ctx) -> OpExecute:
     return execute_sql(op.sqltext, ctx, op.execution_options)
 
 
-def execute_sql(sqltext, ctx, execution_options=None) -> dict:
+def execute_sql(sqltext, ctx, execution_options=None) -> OpExecute:
     """The Op of executing ``sqltext`` (a str or any SQLAlchemy construct): what
     ``op.execute`` emits, and what an offline ``op.get_bind().execute(...)`` should emit."""
     what = "op.execute"

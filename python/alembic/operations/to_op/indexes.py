@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .expressions import _compile_expression, _text_is_plain
 from .fields import _put
 from .loader import _sa
@@ -9,8 +11,11 @@ from .names import _ident, _object_name
 from .options import _other_options
 from .postgresql import drop_index_options, index_options
 
+if TYPE_CHECKING:
+    from .._op_types import IndexColumn, OpCreateIndex, OpDropIndex
 
-def _index_element(expr, ctx, what: str) -> dict:
+
+def _index_element(expr, ctx, what: str) -> IndexColumn:
     if isinstance(expr, str):
         return {"column": _ident(expr, what, "columns")}
     m = _sa()
@@ -25,7 +30,7 @@ def _index_element(expr, ctx, what: str) -> dict:
     raise ValueError("String or text() construct expected")
 
 
-def create_index(op, ctx) -> dict:
+def create_index(op, ctx) -> OpCreateIndex:
     what = "op.create_index"
     d = {
         "op": "create_index",
@@ -45,7 +50,7 @@ def create_index(op, ctx) -> dict:
     return d
 
 
-def drop_index(op, ctx) -> dict:
+def drop_index(op, ctx) -> OpDropIndex:
     what = "op.drop_index"
     d = {"op": "drop_index", "index_name": _object_name(op.index_name, what, "index_name")}
     if d["index_name"] is None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 
+if TYPE_CHECKING:
+    from .._op_types import LiteralValue
 
-def literal_value(value, what: str, arg: str):
+
+def literal_value(value, what: str, arg: str) -> LiteralValue:
     """A Python scalar -> LiteralValue JSON."""
     if value is None or type(value) in (bool, str):
         return value

@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .loader import _sa
+
+if TYPE_CHECKING:
+    from .._op_types import ObjectName
 
 
 def _ident(value, what: str, arg: str):
@@ -22,7 +27,7 @@ def _ident(value, what: str, arg: str):
     raise TypeError(f"{what}: `{arg}` must be a str, not {type(value).__name__}")
 
 
-def _object_name(value, what: str, arg: str):
+def _object_name(value, what: str, arg: str) -> ObjectName | None:
     """A constraint / index name: ``"name"``, ``{"conv": "name"}`` (``op.f()``) or ``None``."""
     if value is None or type(value) is str:
         return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .expressions import _sql_text
 from .fields import _deferrability, _put
@@ -9,6 +11,9 @@ from .literals import literal_value
 from .loader import _sa
 from .names import _ident, _names, _object_name
 from .options import _other_options
+
+if TYPE_CHECKING:
+    from .._op_types import ConstraintSpecExclude, OpCreateExcludeConstraint
 
 _INDEX_OPTIONS = (
     "postgresql_where",
@@ -29,7 +34,7 @@ def _exclude_class():
     return getattr(module, "ExcludeConstraint", None) if module is not None else None
 
 
-def _exclude_spec(constraint, name, ctx, what: str) -> dict:
+def _exclude_spec(constraint, name, ctx, what: str) -> ConstraintSpecExclude:
     """``postgresql.ExcludeConstraint`` in ``create_table`` -> ConstraintSpec ``exclude``."""
     m = _sa()
     if constraint.ops:
@@ -61,7 +66,7 @@ def _exclude_spec(constraint, name, ctx, what: str) -> dict:
     return d
 
 
-def _create_exclude_constraint(op, ctx) -> dict:
+def _create_exclude_constraint(op, ctx) -> OpCreateExcludeConstraint:
     what = "op.create_exclude_constraint"
     m = _sa()
     elements = []

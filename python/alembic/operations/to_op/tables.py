@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .columns import column_spec
 from .constraints import constraint_spec
 from .errors import _refuse
@@ -12,8 +14,18 @@ from .loader import _sa
 from .names import _ident
 from .options import _other_options
 
+if TYPE_CHECKING:
+    from .._op_types import (
+        IndexSpec,
+        OpCreateTable,
+        OpCreateTableComment,
+        OpDropTable,
+        OpDropTableComment,
+        OpRenameTable,
+    )
 
-def create_table(op, ctx) -> dict:
+
+def create_table(op, ctx) -> OpCreateTable:
     what = "op.create_table"
     m = _sa()
     columns = []
@@ -51,7 +63,7 @@ def create_table(op, ctx) -> dict:
     return d
 
 
-def _table_index(index, op, ctx) -> dict:
+def _table_index(index, op, ctx) -> IndexSpec:
     """An ``sa.Index`` given to ``create_table``: what ``create_index`` would emit for it."""
     from .. import ops
 
@@ -100,7 +112,7 @@ def table_object(op, ctx):
     return table
 
 
-def drop_table(op, ctx) -> dict:
+def drop_table(op, ctx) -> OpDropTable:
     what = "op.drop_table"
     d = {"op": "drop_table", "table_name": _ident(op.table_name, what, "table_name")}
     _put(d, "schema", _ident(op.schema, what, "schema"))
@@ -111,7 +123,7 @@ def drop_table(op, ctx) -> dict:
     return d
 
 
-def rename_table(op, ctx) -> dict:
+def rename_table(op, ctx) -> OpRenameTable:
     what = "op.rename_table"
     d = {
         "op": "rename_table",
@@ -122,7 +134,7 @@ def rename_table(op, ctx) -> dict:
     return d
 
 
-def create_table_comment(op, ctx) -> dict:
+def create_table_comment(op, ctx) -> OpCreateTableComment:
     what = "op.create_table_comment"
     if op.comment is None:
         # COMMENT ON TABLE ... IS NULL, which is what drop_table_comment emits
@@ -138,7 +150,7 @@ def create_table_comment(op, ctx) -> dict:
     return d
 
 
-def drop_table_comment(op, ctx) -> dict:
+def drop_table_comment(op, ctx) -> OpDropTableComment:
     what = "op.drop_table_comment"
     d = {"op": "drop_table_comment", "table_name": _ident(op.table_name, what, "table_name")}
     _put(d, "existing_comment", op.existing_comment)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import _refuse
 from .loader import _sa
+
+if TYPE_CHECKING:
+    from .._op_types import SqlType, SqlTypeEnum
 
 
 def _type_table(sqltypes, pg) -> dict:
@@ -154,7 +159,7 @@ def _type_converters() -> dict:
     return _types
 
 
-def _enum(t, what: str, table_schema) -> dict:
+def _enum(t, what: str, table_schema) -> SqlTypeEnum:
     if getattr(t, "collation", None) is not None:
         raise _refuse(what, "Enum(collation=...) is not in alembic-rs's Op model")
     d = {"type": "enum", "values": [str(v) for v in t.enums]}
@@ -178,7 +183,7 @@ def _enum(t, what: str, table_schema) -> dict:
     return d
 
 
-def sql_type(type_, ctx, what: str, table_schema=None):
+def sql_type(type_, ctx, what: str, table_schema=None) -> SqlType | None:
     """A type (instance or class) -> SqlType dict; ``None`` for ``None`` / ``NullType``.
     ``table_schema``: the schema of the table a column of this type is created in."""
     if type_ is None:
