@@ -12,6 +12,9 @@ dev: ## build the extension into .venv (uv sync; bytecode compiled, as tests run
 stubs: ## regenerate python/alembic/op.pyi and context.pyi from Operations/EnvironmentContext
 	uv run python tools/write_pyi.py
 
+op-types: ## regenerate the Op JSON Schema snapshot and python/alembic/operations/_op_types.py from the Rust serde types
+	uv run python tools/write_op_types.py
+
 # The demo database: DEMO_DATABASE_URL, else a fresh database on the local server.
 DEMO_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/trip_planner_demo
 
@@ -37,4 +40,4 @@ test: dev lint ## the whole test suite: lint, cargo test, pytest (real Alembic a
 bench: dev ## time alembic-rs against real Alembic in the same run
 	uv run python bench/run.py
 
-.PHONY: help dev stubs demo lint test bench
+.PHONY: help dev stubs op-types demo lint test bench
