@@ -356,8 +356,9 @@ def floor_sql(project: Path, env: dict[str, str]) -> Path:
 PY_FLOOR_SCRIPT = """\
 # The Python floor of `alembic upgrade heads` on {project}: what any tool that runs this
 # env.py pays. Python's start, env.py's own imports (not the tool's: `alembic` is a stand-in
-# module here), and importing the {count} version files whose upgrade() must run in Python
-# (ours' static evaluator reads the others without importing them).
+# module here; online, with a URL argument, its engine: the dialect and the driver), and
+# importing the {count} version files whose upgrade() must run in Python (ours' static
+# evaluator reads the others without importing them).
 import importlib.util
 import sys
 import types
@@ -374,6 +375,12 @@ from logging.config import fileConfig  # noqa: E402,F401
 from sqlalchemy import engine_from_config, pool  # noqa: E402,F401
 
 from app.models import Base  # noqa: E402,F401
+
+if len(sys.argv) > 1:
+    # online: env.py's engine (the dialect and its driver are imported; no connection)
+    from sqlalchemy import create_engine  # noqa: E402
+
+    create_engine(sys.argv[1], poolclass=pool.NullPool)
 
 for path in {paths!r}:
     spec = importlib.util.spec_from_file_location("floor_" + path[-20:-3], path)
@@ -475,8 +482,10 @@ def measure_online(
             if name == FLOOR:
                 elapsed, proc = run_floor(psql, sql, url)
             elif name == PY_FLOOR:
+                # online, env.py's engine too: create_engine imports the dialect and the
+                # driver (connecting is the server's time, the psql floor's)
                 elapsed, proc = run_once(
-                    oracle.ours_bin(), (), project, workload.env(project), floor_argv
+                    oracle.ours_bin(), (), project, workload.env(project), [*floor_argv, url]
                 )
             elif workload.url_env:
                 env = {**workload.env(project), workload.url_env: url}
