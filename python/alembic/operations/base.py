@@ -1,9 +1,10 @@
 """``alembic.operations.base``: :class:`Operations` (what ``op`` is while a migration runs)
 and :class:`BatchOperations`, with Alembic's method signatures.
 
-Every method builds an operation object (``alembic.operations.ops``) and calls
-:meth:`~AbstractOperations.invoke`, which runs the implementation registered for the
-object's class with :meth:`~AbstractOperations.implementation_for`. The built-in
+The operation methods are generated from the operation classes (``alembic.operations.ops``)
+by :meth:`~AbstractOperations.register_operation`, as Alembic's are. Each builds an operation
+object and calls :meth:`~AbstractOperations.invoke`, which runs the implementation registered
+for the object's class with :meth:`~AbstractOperations.implementation_for`. The built-in
 implementations (``alembic.operations.toimpl``) turn the object into one value of
 alembic-rs's Op model and hand it to ``migration_context.impl.emit_op(op)``, which compiles
 it natively; a third-party operation runs its own Python implementation (usually calling
@@ -20,7 +21,6 @@ from contextlib import contextmanager
 
 from ..util.langhelpers import ModuleClsProxy, immutabledict
 from . import batch as _batch
-from . import ops
 
 __all__ = ("AbstractOperations", "Operations", "BatchOperations")
 
@@ -96,20 +96,10 @@ class AbstractOperations(ModuleClsProxy):
         """
 
         def register(op_cls):
-            import inspect
-
             source_name = sourcename if sourcename is not None else name
             fn = getattr(op_cls, source_name)
-            spec = inspect.getfullargspec(fn)
-            assert spec.args[0:2] == ["cls", "operations"]
-            signature = inspect.signature(fn)
-            params = list(signature.parameters.values())
-            self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
-            method_signature = signature.replace(parameters=[self_param] + params[1:])
-            method = _forwarding_method(name, method_signature, op_cls, fn.__name__)
+            method = _forwarding_method(name, fn.__func__, op_cls, fn.__name__)
             method.__doc__ = fn.__doc__
-            method.__signature__ = method_signature
-            method.__wrapped__ = fn
             if hasattr(fn, "_legacy_translations"):
                 method._legacy_translations = fn._legacy_translations
             setattr(cls, name, method)
@@ -248,271 +238,6 @@ class Operations(AbstractOperations):
 
     _proxy_module = "alembic.op"
 
-    def add_column(
-        self,
-        table_name: str,
-        column,
-        *,
-        schema: str | None = None,
-        if_not_exists: bool | None = None,
-        inline_references: bool | None = None,
-        inline_primary_key: bool | None = None,
-    ) -> None:
-        """Issue an "add column" instruction using the current migration context."""
-        return ops.AddColumnOp.add_column(
-            self,
-            table_name,
-            column,
-            schema=schema,
-            if_not_exists=if_not_exists,
-            inline_references=inline_references,
-            inline_primary_key=inline_primary_key,
-        )
-
-    def alter_column(
-        self,
-        table_name: str,
-        column_name: str,
-        *,
-        nullable: bool | None = None,
-        comment=False,
-        server_default=False,
-        new_column_name: str | None = None,
-        type_=None,
-        existing_type=None,
-        existing_server_default=False,
-        existing_nullable: bool | None = None,
-        existing_comment: str | None = None,
-        schema: str | None = None,
-        **kw,
-    ) -> None:
-        """Issue an "alter column" instruction using the current migration context."""
-        return ops.AlterColumnOp.alter_column(
-            self,
-            table_name,
-            column_name,
-            nullable=nullable,
-            comment=comment,
-            server_default=server_default,
-            new_column_name=new_column_name,
-            type_=type_,
-            existing_type=existing_type,
-            existing_server_default=existing_server_default,
-            existing_nullable=existing_nullable,
-            existing_comment=existing_comment,
-            schema=schema,
-            **kw,
-        )
-
-    def bulk_insert(self, table, rows, *, multiinsert: bool = True) -> None:
-        """Issue a "bulk insert" operation using the current migration context."""
-        return ops.BulkInsertOp.bulk_insert(self, table, rows, multiinsert=multiinsert)
-
-    def create_check_constraint(
-        self,
-        constraint_name: str | None,
-        table_name: str,
-        condition,
-        *,
-        schema: str | None = None,
-        **kw,
-    ) -> None:
-        """Issue a "create check constraint" instruction using the current migration
-        context."""
-        return ops.CreateCheckConstraintOp.create_check_constraint(
-            self, constraint_name, table_name, condition, schema=schema, **kw
-        )
-
-    def create_exclude_constraint(self, constraint_name: str, table_name: str, *elements, **kw):
-        """Issue an alter to create an EXCLUDE constraint using the current migration
-        context (PostgreSQL)."""
-        return ops.CreateExcludeConstraintOp.create_exclude_constraint(
-            self, constraint_name, table_name, *elements, **kw
-        )
-
-    def create_foreign_key(
-        self,
-        constraint_name: str | None,
-        source_table: str,
-        referent_table: str,
-        local_cols: list[str],
-        remote_cols: list[str],
-        *,
-        onupdate: str | None = None,
-        ondelete: str | None = None,
-        deferrable: bool | None = None,
-        initially: str | None = None,
-        match: str | None = None,
-        source_schema: str | None = None,
-        referent_schema: str | None = None,
-        **dialect_kw,
-    ) -> None:
-        """Issue a "create foreign key" instruction using the current migration context."""
-        return ops.CreateForeignKeyOp.create_foreign_key(
-            self,
-            constraint_name,
-            source_table,
-            referent_table,
-            local_cols,
-            remote_cols,
-            onupdate=onupdate,
-            ondelete=ondelete,
-            deferrable=deferrable,
-            initially=initially,
-            match=match,
-            source_schema=source_schema,
-            referent_schema=referent_schema,
-            **dialect_kw,
-        )
-
-    def create_index(
-        self,
-        index_name: str | None,
-        table_name: str,
-        columns,
-        *,
-        schema: str | None = None,
-        unique: bool = False,
-        if_not_exists: bool | None = None,
-        **kw,
-    ) -> None:
-        """Issue a "create index" instruction using the current migration context."""
-        return ops.CreateIndexOp.create_index(
-            self,
-            index_name,
-            table_name,
-            columns,
-            schema=schema,
-            unique=unique,
-            if_not_exists=if_not_exists,
-            **kw,
-        )
-
-    def create_primary_key(
-        self,
-        constraint_name: str | None,
-        table_name: str,
-        columns: list[str],
-        *,
-        schema: str | None = None,
-    ) -> None:
-        """Issue a "create primary key" instruction using the current migration context."""
-        return ops.CreatePrimaryKeyOp.create_primary_key(
-            self, constraint_name, table_name, columns, schema=schema
-        )
-
-    def create_table(self, table_name: str, *columns, if_not_exists: bool | None = None, **kw):
-        """Issue a "create table" instruction using the current migration context.
-
-        Returns the :class:`~sqlalchemy.schema.Table` object, as Alembic does.
-        """
-        return ops.CreateTableOp.create_table(
-            self, table_name, *columns, if_not_exists=if_not_exists, **kw
-        )
-
-    def create_table_comment(
-        self,
-        table_name: str,
-        comment: str | None,
-        *,
-        existing_comment: str | None = None,
-        schema: str | None = None,
-    ) -> None:
-        """Emit a COMMENT ON operation to set the comment for a table."""
-        return ops.CreateTableCommentOp.create_table_comment(
-            self, table_name, comment, existing_comment=existing_comment, schema=schema
-        )
-
-    def create_unique_constraint(
-        self,
-        constraint_name: str | None,
-        table_name: str,
-        columns,
-        *,
-        schema: str | None = None,
-        **kw,
-    ):
-        """Issue a "create unique constraint" instruction using the current migration
-        context."""
-        return ops.CreateUniqueConstraintOp.create_unique_constraint(
-            self, constraint_name, table_name, columns, schema=schema, **kw
-        )
-
-    def drop_column(
-        self, table_name: str, column_name: str, *, schema: str | None = None, **kw
-    ) -> None:
-        """Issue a "drop column" instruction using the current migration context."""
-        return ops.DropColumnOp.drop_column(self, table_name, column_name, schema=schema, **kw)
-
-    def drop_constraint(
-        self,
-        constraint_name: str,
-        table_name: str,
-        type_: str | None = None,
-        *,
-        schema: str | None = None,
-        if_exists: bool | None = None,
-    ) -> None:
-        """Drop a constraint of the given name, typically via DROP CONSTRAINT."""
-        return ops.DropConstraintOp.drop_constraint(
-            self, constraint_name, table_name, type_, schema=schema, if_exists=if_exists
-        )
-
-    def drop_index(
-        self,
-        index_name: str,
-        table_name: str | None = None,
-        *,
-        schema: str | None = None,
-        if_exists: bool | None = None,
-        **kw,
-    ) -> None:
-        """Issue a "drop index" instruction using the current migration context."""
-        return ops.DropIndexOp.drop_index(
-            self, index_name, table_name, schema=schema, if_exists=if_exists, **kw
-        )
-
-    def drop_table(
-        self,
-        table_name: str,
-        *,
-        schema: str | None = None,
-        if_exists: bool | None = None,
-        **kw,
-    ) -> None:
-        """Issue a "drop table" instruction using the current migration context."""
-        return ops.DropTableOp.drop_table(
-            self, table_name, schema=schema, if_exists=if_exists, **kw
-        )
-
-    def drop_table_comment(
-        self,
-        table_name: str,
-        *,
-        existing_comment: str | None = None,
-        schema: str | None = None,
-    ) -> None:
-        """Issue a "drop table comment" operation to remove an existing comment set on a
-        table."""
-        return ops.DropTableCommentOp.drop_table_comment(
-            self, table_name, existing_comment=existing_comment, schema=schema
-        )
-
-    def execute(self, sqltext, *, execution_options: dict | None = None) -> None:
-        """Execute the given SQL using the current migration context.
-
-        ``sqltext`` is a string (``sa.text()`` semantics), ``sa.text()``, or any SQLAlchemy
-        statement (``table.update()``, ``insert()``, ``delete()``, ``select()``, DDL
-        constructs), which SQLAlchemy compiles for the context's dialect.
-        """
-        return ops.ExecuteSQLOp.execute(self, sqltext, execution_options=execution_options)
-
-    def rename_table(
-        self, old_table_name: str, new_table_name: str, *, schema: str | None = None
-    ) -> None:
-        """Emit an ALTER TABLE to rename a table."""
-        return ops.RenameTableOp.rename_table(self, old_table_name, new_table_name, schema=schema)
-
 
 class BatchOperations(AbstractOperations):
     """Modifies the interface :class:`.Operations` for batch mode: the table name and
@@ -525,207 +250,66 @@ class BatchOperations(AbstractOperations):
             "The %s method does not apply to a batch table alter operation." % operation
         )
 
-    def add_column(
-        self,
-        column,
-        *,
-        insert_before: str | None = None,
-        insert_after: str | None = None,
-        if_not_exists: bool | None = None,
-        inline_references: bool | None = None,
-        inline_primary_key: bool | None = None,
-    ) -> None:
-        """Issue an "add column" instruction using the current batch migration context."""
-        return ops.AddColumnOp.batch_add_column(
-            self,
-            column,
-            insert_before=insert_before,
-            insert_after=insert_after,
-            if_not_exists=if_not_exists,
-            inline_references=inline_references,
-            inline_primary_key=inline_primary_key,
-        )
 
-    def alter_column(
-        self,
-        column_name: str,
-        *,
-        nullable: bool | None = None,
-        comment=False,
-        server_default=False,
-        new_column_name: str | None = None,
-        type_=None,
-        existing_type=None,
-        existing_server_default=False,
-        existing_nullable: bool | None = None,
-        existing_comment: str | None = None,
-        insert_before: str | None = None,
-        insert_after: str | None = None,
-        **kw,
-    ) -> None:
-        """Issue an "alter column" instruction using the current batch migration
-        context."""
-        return ops.AlterColumnOp.batch_alter_column(
-            self,
-            column_name,
-            nullable=nullable,
-            comment=comment,
-            server_default=server_default,
-            new_column_name=new_column_name,
-            type_=type_,
-            existing_type=existing_type,
-            existing_server_default=existing_server_default,
-            existing_nullable=existing_nullable,
-            existing_comment=existing_comment,
-            insert_before=insert_before,
-            insert_after=insert_after,
-            **kw,
-        )
-
-    def create_check_constraint(self, constraint_name: str, condition, **kw) -> None:
-        """Issue a "create check constraint" instruction using the current batch migration
-        context."""
-        return ops.CreateCheckConstraintOp.batch_create_check_constraint(
-            self, constraint_name, condition, **kw
-        )
-
-    def create_exclude_constraint(self, constraint_name: str, *elements, **kw):
-        """Issue a "create exclude constraint" instruction using the current batch
-        migration context."""
-        return ops.CreateExcludeConstraintOp.batch_create_exclude_constraint(
-            self, constraint_name, *elements, **kw
-        )
-
-    def create_foreign_key(
-        self,
-        constraint_name: str | None,
-        referent_table: str,
-        local_cols: list[str],
-        remote_cols: list[str],
-        *,
-        referent_schema: str | None = None,
-        onupdate: str | None = None,
-        ondelete: str | None = None,
-        deferrable: bool | None = None,
-        initially: str | None = None,
-        match: str | None = None,
-        **dialect_kw,
-    ) -> None:
-        """Issue a "create foreign key" instruction using the current batch migration
-        context."""
-        return ops.CreateForeignKeyOp.batch_create_foreign_key(
-            self,
-            constraint_name,
-            referent_table,
-            local_cols,
-            remote_cols,
-            referent_schema=referent_schema,
-            onupdate=onupdate,
-            ondelete=ondelete,
-            deferrable=deferrable,
-            initially=initially,
-            match=match,
-            **dialect_kw,
-        )
-
-    def create_index(self, index_name: str, columns, **kw) -> None:
-        """Issue a "create index" instruction using the current batch migration context."""
-        return ops.CreateIndexOp.batch_create_index(self, index_name, columns, **kw)
-
-    def create_primary_key(self, constraint_name: str | None, columns: list[str]) -> None:
-        """Issue a "create primary key" instruction using the current batch migration
-        context."""
-        return ops.CreatePrimaryKeyOp.batch_create_primary_key(self, constraint_name, columns)
-
-    def create_table_comment(
-        self, comment: str | None, *, existing_comment: str | None = None
-    ) -> None:
-        """Emit a COMMENT ON operation to set the comment for a table using the current
-        batch migration context."""
-        return ops.CreateTableCommentOp.batch_create_table_comment(
-            self, comment, existing_comment=existing_comment
-        )
-
-    def create_unique_constraint(self, constraint_name: str, columns, **kw):
-        """Issue a "create unique constraint" instruction using the current batch migration
-        context."""
-        return ops.CreateUniqueConstraintOp.batch_create_unique_constraint(
-            self, constraint_name, columns, **kw
-        )
-
-    def drop_column(self, column_name: str, **kw) -> None:
-        """Issue a "drop column" instruction using the current batch migration context."""
-        return ops.DropColumnOp.batch_drop_column(self, column_name, **kw)
-
-    def drop_constraint(self, constraint_name: str, type_: str | None = None) -> None:
-        """Issue a "drop constraint" instruction using the current batch migration
-        context."""
-        return ops.DropConstraintOp.batch_drop_constraint(self, constraint_name, type_)
-
-    def drop_index(self, index_name: str, **kw) -> None:
-        """Issue a "drop index" instruction using the current batch migration context."""
-        return ops.DropIndexOp.batch_drop_index(self, index_name, **kw)
-
-    def drop_table_comment(self, *, existing_comment: str | None = None) -> None:
-        """Issue a "drop table comment" operation to remove an existing comment set on a
-        table using the current batch operations context."""
-        return ops.DropTableCommentOp.batch_drop_table_comment(
-            self, existing_comment=existing_comment
-        )
-
-    def execute(self, sqltext, *, execution_options: dict | None = None) -> None:
-        """Execute the given SQL using the current migration context."""
-        return ops.ExecuteSQLOp.batch_execute(self, sqltext, execution_options=execution_options)
-
-
-def _forwarding_method(name: str, signature, op_cls, attr: str):
-    """A method ``name`` with exactly ``signature`` that calls ``op_cls.<attr>``.
+def _forwarding_method(name: str, func, op_cls, attr: str):
+    """A method ``name`` taking ``self`` and the parameters of ``func`` after its ``(cls,
+    operations)``, that calls ``op_cls.<attr>``.
 
     Alembic generates its operation methods from their source signatures, so a wrong call
     fails in the method itself: ``create_sequence() got an unexpected keyword argument
     'x'``. A ``*args, **kw`` wrapper would fail one frame later, under the op class's name.
+    As Alembic's ``inspect_getfullargspec``, this reads the code object (``inspect`` is not
+    imported: ``import alembic.operations`` stays cheap); the method carries ``func``'s
+    annotations, so ``inspect.signature`` reports exactly ``func``'s parameters.
     """
-    import inspect
+    code = func.__code__
+    names = code.co_varnames
+    n_positional = code.co_argcount
+    n_keyword_only = code.co_kwonlyargcount
+    assert names[0:2] == ("cls", "operations")
+    positional = names[2:n_positional]
+    keyword_only = names[n_positional : n_positional + n_keyword_only]
+    rest = iter(names[n_positional + n_keyword_only :])
+    var_positional = next(rest) if code.co_flags & 0x04 else None  # CO_VARARGS
+    var_keyword = next(rest) if code.co_flags & 0x08 else None  # CO_VARKEYWORDS
+    defaults = func.__defaults__ or ()
+    keyword_defaults = func.__kwdefaults__ or {}
+    first_default = len(positional) - len(defaults)
 
-    defaults: dict = {}
-    params = []
-    call = []
-    for param in signature.parameters.values():
-        if param.default is not inspect.Parameter.empty:
-            defaults[f"_default_{param.name}"] = param.default
-            param = param.replace(default=_Placeholder(f"_default_{param.name}"))
-        params.append(param.replace(annotation=inspect.Parameter.empty))
-        if param.kind is inspect.Parameter.VAR_POSITIONAL:
-            call.append(f"*{param.name}")
-        elif param.kind is inspect.Parameter.VAR_KEYWORD:
-            call.append(f"**{param.name}")
-        elif param.kind is inspect.Parameter.KEYWORD_ONLY:
-            call.append(f"{param.name}={param.name}")
+    # a default is bound to a name in the generated function's namespace
+    bound: dict = {}
+    params = ["self"]
+    call = ["self"]
+    for i, param in enumerate(positional):
+        if i >= first_default:
+            bound[f"_default_{param}"] = defaults[i - first_default]
+            params.append(f"{param}=_default_{param}")
         else:
-            call.append(param.name)
-    plain = signature.replace(parameters=params, return_annotation=inspect.Signature.empty)
-    source = f"def {name}{plain}:\n    return _op_cls.{attr}({', '.join(call)})\n"
-    namespace = {"_op_cls": op_cls, **defaults}
+            params.append(param)
+        call.append(param)
+        if i == code.co_posonlyargcount - 3:
+            params.append("/")
+    if var_positional is not None:
+        params.append(f"*{var_positional}")
+        call.append(f"*{var_positional}")
+    elif keyword_only:
+        params.append("*")
+    for param in keyword_only:
+        if param in keyword_defaults:
+            bound[f"_default_{param}"] = keyword_defaults[param]
+            params.append(f"{param}=_default_{param}")
+        else:
+            params.append(param)
+        call.append(f"{param}={param}")
+    if var_keyword is not None:
+        params.append(f"**{var_keyword}")
+        call.append(f"**{var_keyword}")
+    source = f"def {name}({', '.join(params)}):\n    return _op_cls.{attr}({', '.join(call)})\n"
+    # named in this module, as Alembic's (generated in its globals)
+    namespace = {"__name__": __name__, "_op_cls": op_cls, **bound}
     exec(compile(source, f"<alembic.operations {name}>", "exec"), namespace)
-    return namespace[name]
-
-
-class _Placeholder:
-    """Renders as a name in a generated signature (the default's value is bound to it)."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __repr__(self) -> str:
-        return self._name
-
-
-# Alembic installs the built-in operation methods the same way as third-party ones
-# (register_operation), as functions named by the operation alone: a wrong call reads
-# ``create_primary_key() got an unexpected keyword argument``, not
-# ``Operations.create_primary_key() ...``.
-for _cls in (Operations, BatchOperations):
-    for _name, _fn in list(vars(_cls).items()):
-        if not _name.startswith("_") and callable(_fn):
-            _fn.__qualname__ = _name
-del _cls, _name, _fn
+    method = namespace[name]
+    method.__annotations__ = {
+        k: v for k, v in func.__annotations__.items() if k not in ("cls", "operations")
+    }
+    return method

@@ -5,7 +5,10 @@ arguments and hands it to :meth:`.Operations.invoke`, which runs the implementat
 registered for its class (``alembic.operations.toimpl`` for the built-in ones: they convert
 the object into one value of alembic-rs's Op model). Third-party packages subclass
 :class:`MigrateOperation`, register a method with :meth:`.Operations.register_operation`
-and an implementation with :meth:`.Operations.implementation_for`, exactly as with Alembic.
+and an implementation with :meth:`.Operations.implementation_for`, exactly as with Alembic;
+the built-in classes register theirs the same way (``@Operations.register_operation``), which
+generates each ``Operations`` / ``BatchOperations`` method from the class's classmethod
+(signature and docstring).
 
 The classes hold what the user passed (SQLAlchemy objects included); nothing here reads
 SQLAlchemy objects. The autogenerate-side helpers of Alembic's classes that rebuild
@@ -15,6 +18,8 @@ SQLAlchemy objects (``to_table``, ``from_constraint``, ...) are not part of this
 from __future__ import annotations
 
 import re
+
+from .base import BatchOperations, Operations
 
 __all__ = (
     "MigrateOperation",
@@ -86,6 +91,8 @@ class AddConstraintOp(MigrateOperation):
         raise NotImplementedError
 
 
+@Operations.register_operation("drop_constraint")
+@BatchOperations.register_operation("drop_constraint", "batch_drop_constraint")
 class DropConstraintOp(MigrateOperation):
     """Represent a drop constraint operation."""
 
@@ -122,16 +129,7 @@ class DropConstraintOp(MigrateOperation):
         schema: str | None = None,
         if_exists: bool | None = None,
     ) -> None:
-        r"""Drop a constraint of the given name, typically via DROP CONSTRAINT.
-
-        :param constraint_name: name of the constraint.
-        :param table_name: table name.
-        :param type\_: optional, required on MySQL.  can be 'foreignkey',
-         'primary', 'unique', or 'check'.
-        :param schema: Optional schema name to operate within.
-        :param if_exists: If True, adds IF EXISTS operator when
-         dropping the constraint
-        """
+        """Drop a constraint of the given name, typically via DROP CONSTRAINT."""
         op = cls(constraint_name, table_name, type_=type_, schema=schema, if_exists=if_exists)
         return operations.invoke(op)
 
@@ -150,6 +148,8 @@ class DropConstraintOp(MigrateOperation):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_primary_key")
+@BatchOperations.register_operation("create_primary_key", "batch_create_primary_key")
 class CreatePrimaryKeyOp(AddConstraintOp):
     """Represent a create primary key operation."""
 
@@ -181,8 +181,7 @@ class CreatePrimaryKeyOp(AddConstraintOp):
         *,
         schema: str | None = None,
     ) -> None:
-        """Issue a "create primary key" instruction using the current migration
-        context."""
+        """Issue a "create primary key" instruction using the current migration context."""
         op = cls(constraint_name, table_name, columns, schema=schema)
         return operations.invoke(op)
 
@@ -201,6 +200,8 @@ class CreatePrimaryKeyOp(AddConstraintOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_unique_constraint")
+@BatchOperations.register_operation("create_unique_constraint", "batch_create_unique_constraint")
 class CreateUniqueConstraintOp(AddConstraintOp):
     """Represent a create unique constraint operation."""
 
@@ -240,13 +241,15 @@ class CreateUniqueConstraintOp(AddConstraintOp):
 
     @classmethod
     def batch_create_unique_constraint(cls, operations, constraint_name: str, columns, **kw):
-        """Issue a "create unique constraint" instruction using the current batch
-        migration context."""
+        """Issue a "create unique constraint" instruction using the current batch migration
+        context."""
         kw["schema"] = operations.impl.schema
         op = cls(constraint_name, operations.impl.table_name, columns, **kw)
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_foreign_key")
+@BatchOperations.register_operation("create_foreign_key", "batch_create_foreign_key")
 class CreateForeignKeyOp(AddConstraintOp):
     """Represent a create foreign key constraint operation."""
 
@@ -296,8 +299,7 @@ class CreateForeignKeyOp(AddConstraintOp):
         referent_schema: str | None = None,
         **dialect_kw,
     ) -> None:
-        """Issue a "create foreign key" instruction using the current migration
-        context."""
+        """Issue a "create foreign key" instruction using the current migration context."""
         op = cls(
             constraint_name,
             source_table,
@@ -352,6 +354,8 @@ class CreateForeignKeyOp(AddConstraintOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_check_constraint")
+@BatchOperations.register_operation("create_check_constraint", "batch_create_check_constraint")
 class CreateCheckConstraintOp(AddConstraintOp):
     """Represent a create check constraint operation."""
 
@@ -393,8 +397,8 @@ class CreateCheckConstraintOp(AddConstraintOp):
     def batch_create_check_constraint(
         cls, operations, constraint_name: str, condition, **kw
     ) -> None:
-        """Issue a "create check constraint" instruction using the current batch
-        migration context."""
+        """Issue a "create check constraint" instruction using the current batch migration
+        context."""
         op = cls(
             constraint_name,
             operations.impl.table_name,
@@ -405,6 +409,8 @@ class CreateCheckConstraintOp(AddConstraintOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_exclude_constraint")
+@BatchOperations.register_operation("create_exclude_constraint", "batch_create_exclude_constraint")
 class CreateExcludeConstraintOp(AddConstraintOp):
     """Represent a create exclude constraint operation (PostgreSQL; Alembic defines it in
     ``alembic.ddl.postgresql``)."""
@@ -447,6 +453,8 @@ class CreateExcludeConstraintOp(AddConstraintOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_index")
+@BatchOperations.register_operation("create_index", "batch_create_index")
 class CreateIndexOp(MigrateOperation):
     """Represent a create index operation."""
 
@@ -504,8 +512,7 @@ class CreateIndexOp(MigrateOperation):
 
     @classmethod
     def batch_create_index(cls, operations, index_name: str, columns, **kw) -> None:
-        """Issue a "create index" instruction using the current batch migration
-        context."""
+        """Issue a "create index" instruction using the current batch migration context."""
         op = cls(
             index_name,
             operations.impl.table_name,
@@ -516,6 +523,8 @@ class CreateIndexOp(MigrateOperation):
         return operations.invoke(op)
 
 
+@Operations.register_operation("drop_index")
+@BatchOperations.register_operation("drop_index", "batch_drop_index")
 class DropIndexOp(MigrateOperation):
     """Represent a drop index operation."""
 
@@ -568,6 +577,7 @@ class DropIndexOp(MigrateOperation):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_table")
 class CreateTableOp(MigrateOperation):
     """Represent a create table operation."""
 
@@ -602,16 +612,18 @@ class CreateTableOp(MigrateOperation):
         )
 
     @classmethod
-    def create_table(cls, operations, table_name: str, *columns, if_not_exists=None, **kw):
+    def create_table(
+        cls, operations, table_name: str, *columns, if_not_exists: bool | None = None, **kw
+    ):
         """Issue a "create table" instruction using the current migration context.
 
-        Returns the :class:`~sqlalchemy.schema.Table` object, as Alembic does, so that it
-        can be given to :meth:`.Operations.bulk_insert`.
+        Returns the :class:`~sqlalchemy.schema.Table` object, as Alembic does.
         """
         op = cls(table_name, columns, if_not_exists=if_not_exists, **kw)
         return operations.invoke(op)
 
 
+@Operations.register_operation("drop_table")
 class DropTableOp(MigrateOperation):
     """Represent a drop table operation."""
 
@@ -661,6 +673,7 @@ class AlterTableOp(MigrateOperation):
         self.schema = schema
 
 
+@Operations.register_operation("rename_table")
 class RenameTableOp(AlterTableOp):
     """Represent a rename table operation."""
 
@@ -687,6 +700,8 @@ class RenameTableOp(AlterTableOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("create_table_comment")
+@BatchOperations.register_operation("create_table_comment", "batch_create_table_comment")
 class CreateTableCommentOp(AlterTableOp):
     """Represent a COMMENT ON `table` operation."""
 
@@ -744,6 +759,8 @@ class CreateTableCommentOp(AlterTableOp):
         )
 
 
+@Operations.register_operation("drop_table_comment")
+@BatchOperations.register_operation("drop_table_comment", "batch_drop_table_comment")
 class DropTableCommentOp(AlterTableOp):
     """Represent an operation to remove the comment from a table."""
 
@@ -773,7 +790,7 @@ class DropTableCommentOp(AlterTableOp):
         return operations.invoke(op)
 
     @classmethod
-    def batch_drop_table_comment(cls, operations, *, existing_comment: str | None = None):
+    def batch_drop_table_comment(cls, operations, *, existing_comment: str | None = None) -> None:
         """Issue a "drop table comment" operation to remove an existing comment set on a
         table using the current batch operations context."""
         op = cls(
@@ -787,6 +804,8 @@ class DropTableCommentOp(AlterTableOp):
         return CreateTableCommentOp(self.table_name, self.existing_comment, schema=self.schema)
 
 
+@Operations.register_operation("alter_column")
+@BatchOperations.register_operation("alter_column", "batch_alter_column")
 class AlterColumnOp(AlterTableOp):
     """Represent an alter column operation."""
 
@@ -933,6 +952,8 @@ class AlterColumnOp(AlterTableOp):
         return operations.invoke(alt)
 
 
+@Operations.register_operation("add_column")
+@BatchOperations.register_operation("add_column", "batch_add_column")
 class AddColumnOp(AlterTableOp):
     """Represent an add column operation."""
 
@@ -1026,6 +1047,8 @@ class AddColumnOp(AlterTableOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("drop_column")
+@BatchOperations.register_operation("drop_column", "batch_drop_column")
 class DropColumnOp(AlterTableOp):
     """Represent a drop column operation."""
 
@@ -1089,6 +1112,7 @@ class DropColumnOp(AlterTableOp):
         return operations.invoke(op)
 
 
+@Operations.register_operation("bulk_insert")
 class BulkInsertOp(MigrateOperation):
     """Represent a bulk insert operation."""
 
@@ -1104,6 +1128,8 @@ class BulkInsertOp(MigrateOperation):
         operations.invoke(op)
 
 
+@Operations.register_operation("execute")
+@BatchOperations.register_operation("execute", "batch_execute")
 class ExecuteSQLOp(MigrateOperation):
     """Represent an execute SQL operation."""
 
@@ -1113,12 +1139,17 @@ class ExecuteSQLOp(MigrateOperation):
 
     @classmethod
     def execute(cls, operations, sqltext, *, execution_options: dict | None = None) -> None:
-        """Execute the given SQL using the current migration context."""
+        """Execute the given SQL using the current migration context.
+
+        ``sqltext`` is a string (``sa.text()`` semantics), ``sa.text()``, or any SQLAlchemy
+        statement (``table.update()``, ``insert()``, ``delete()``, ``select()``, DDL
+        constructs), which SQLAlchemy compiles for the context's dialect.
+        """
         op = cls(sqltext, execution_options=execution_options)
         return operations.invoke(op)
 
     @classmethod
-    def batch_execute(cls, operations, sqltext, *, execution_options: dict | None = None):
+    def batch_execute(cls, operations, sqltext, *, execution_options: dict | None = None) -> None:
         """Execute the given SQL using the current migration context."""
         return cls.execute(operations, sqltext, execution_options=execution_options)
 
