@@ -5,7 +5,7 @@
 
 import os
 from collections.abc import Sequence
-from typing import Literal, TypeAlias, final
+from typing import Any, Literal, TypeAlias, final
 
 # the names the module init adds, in its order (pyo3 keeps them in the module's __all__)
 __all__ = [
@@ -13,11 +13,13 @@ __all__ = [
     "RevisionMap",
     "VersionScripts",
     "MigrationRun",
+    "Step",
     "fast_readonly_command",
     "evaluate_file",
     "plan_steps",
     "step_info",
     "has_bind_parameters",
+    "advisory_lock_key",
 ]
 
 __version__: str
@@ -26,18 +28,6 @@ __version__: str
 _RevArg: TypeAlias = str | tuple[str, ...] | None
 # a down_revision as a version file holds it: None, a revision id, or a sequence of ids
 _RevRef: TypeAlias = str | Sequence[str] | None
-# one planned step: (revision id or None for a stamp, is_upgrade, short_log,
-# from_revisions, to_revisions, from_revisions_no_deps, to_revisions_no_deps,
-# path or None, doc, branch_move)
-_StepInfo: TypeAlias = tuple[
-    str | None, bool, str, list[str], list[str], list[str], list[str], str | None, str, bool
-]
-# a step as Python hands it back: (revision id or None for a stamp, is_upgrade, from_, to_,
-# branch_move)
-_StepRef: TypeAlias = tuple[str | None, bool, Sequence[str], Sequence[str], bool]
-# one statement of a statically read migration: (sql, op name, 1-based op index,
-# (line, end line, column, end column) of the op's call)
-_StaticStatement: TypeAlias = tuple[str, str, int, tuple[int, int, int, int]]
 
 @final
 class RevisionMap:
@@ -139,22 +129,63 @@ class MigrationRun:
         paramstyle: str,
         literal_binds: bool,
         online: bool,
+        dialect: str = "postgresql",
+        transactional_ddl: bool | None = None,
+        transaction_per_migration: bool = False,
     ) -> MigrationRun: ...
     def heads(self) -> list[str]: ...
-    def set_heads(self, heads: Sequence[str]) -> None: ...
     def create_version_table(self) -> str: ...
     def delete_all_versions(self) -> str: ...
-    def prepare(self, paths: Sequence[str]) -> None: ...
-    def static_statements(self, path: str, is_upgrade: bool) -> list[_StaticStatement] | None: ...
     def set_naming_convention(self, convention_json: str) -> None: ...
     def compile(self, op_json: str) -> list[str]: ...
     def created_types(self) -> list[tuple[str | None, str]]: ...
     def note_created_type(self, schema: str | None, name: str) -> bool: ...
-    def update_to_step(self, step: _StepRef) -> tuple[list[str], list[str]]: ...
+    # context: the MigrationContext whose callbacks the native walker calls (PyExecutor)
+    def run_migrations(
+        self,
+        context: Any,
+        *,
+        as_sql: bool,
+        external_transaction: bool,
+        purge: bool,
+        dont_mutate: bool,
+        never_static: bool,
+        stamp: bool = False,
+    ) -> None: ...
+
+@final
+class Step:
+    """One step of a plan, as Python's RevisionStep / StampStep hold it."""
+
+    @property
+    def revision(self) -> str | None: ...
+    @property
+    def is_upgrade(self) -> bool: ...
+    @property
+    def short_log(self) -> str: ...
+    @property
+    def from_revisions(self) -> list[str]: ...
+    @property
+    def to_revisions(self) -> list[str]: ...
+    @property
+    def from_revisions_no_deps(self) -> list[str]: ...
+    @property
+    def to_revisions_no_deps(self) -> list[str]: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def branch_move(self) -> bool: ...
+    @staticmethod
+    def stamp(
+        from_: Sequence[str], to_: Sequence[str], is_upgrade: bool, branch_move: bool
+    ) -> Step: ...
 
 def fast_readonly_command(
     argv: Sequence[str], alembic_config: str | None = None, deprecations_visible: bool = True
 ) -> tuple[str, str] | None: ...
+def advisory_lock_key(schema: str | None, table: str) -> int: ...
 def evaluate_file(
     path: str | os.PathLike[str],
 ) -> tuple[str | None, str | None, str | None, str | None]: ...
@@ -163,6 +194,6 @@ def plan_steps(
     kind: Literal["upgrade", "downgrade", "stamp"],
     destination: _RevArg,
     heads: _RevArg,
-) -> list[_StepInfo]: ...
-def step_info(map: RevisionMap, id: str, is_upgrade: bool) -> _StepInfo: ...
+) -> list[Step]: ...
+def step_info(map: RevisionMap, id: str, is_upgrade: bool) -> Step: ...
 def has_bind_parameters(text: str) -> bool: ...

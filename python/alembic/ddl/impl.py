@@ -240,6 +240,8 @@ def _user_frames() -> tuple[Any, ...]:
 
         packages = (alembic_init, alembic_rs.__file__)
         _OURS = tuple(os.path.dirname(os.path.abspath(f)) + os.sep for f in packages)
+        # the operation methods `register_operation` generates (operations/base.py)
+        _OURS += ("<alembic.operations ",)
     return user_frames(_OURS)
 
 

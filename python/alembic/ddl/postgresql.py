@@ -98,10 +98,11 @@ class _AdvisoryLock:
             setting = config.get_main_option("alembic_rs_lock")
             if setting is not None and not util.asbool(setting):
                 return None
-        import hashlib
+        from ..script.base import _native_module
 
-        name = "alembic_rs:%s.%s" % (context.version_table_schema or "", context.version_table)
-        key = int.from_bytes(hashlib.md5(name.encode()).digest()[:8], "big", signed=True)
+        key = _native_module().advisory_lock_key(
+            context.version_table_schema, context.version_table
+        )
         return cls(context, key)
 
     def acquire(self) -> None:

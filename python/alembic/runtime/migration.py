@@ -552,13 +552,12 @@ class MigrationContext:
         self._run_scopes.pop().__exit__(type(error), error, error.__traceback__)
 
     def _run_execute(
-        self, sql: str, step: int | None, op: str, frames: tuple[Any, ...], version: bool
+        self, sql: str, short_log: str, op: str, frames: tuple[Any, ...], version: bool
     ) -> None:
         if self.as_sql:
             self.impl._exec_text(sql)
             return
         assert self._executor is not None
-        short_log = self._run_steps[step]._step.short_log if step is not None else ""
         self._executor.submit(sql, Provenance(short_log, op, frames))
         if version:
             self._version_written = True

@@ -7,6 +7,11 @@
 //! the check passes; on any failure the transaction is rolled back when the connection
 //! closes. Dynamic migrations (only Python can run them) are refused by the walker's default
 //! before anything of theirs is sent.
+//!
+//! `ALEMBIC_RS_TRACE_STATEMENTS=<file>` appends every statement the executor sends (the
+//! version table's and the migrations', not `BEGIN`, the lock or its own reads), each
+//! followed by a NUL byte: tests/test_one_migrator.py compares them with what the Python and
+//! offline executors are given.
 
 use alembic_rs_core::runtime::{
     Executor, LogRecord, MigrateError, Scope, Statement, VersionRows, VersionTable,
@@ -32,6 +37,9 @@ pub enum PgExecError {
     /// The caller's last check before the commit refused it.
     #[error("{0}")]
     Refused(String),
+    /// `ALEMBIC_RS_TRACE_STATEMENTS` names a file that cannot be written.
+    #[error("tracing statements: {0}")]
+    Trace(std::io::Error),
 }
 
 /// The caller's last word before the commit: `Err(why)` rolls the run back.
@@ -50,6 +58,8 @@ pub struct PgExecutor<'c> {
     /// The records of the run, for the caller to print once it succeeded.
     pub logs: Vec<LogRecord>,
     before_commit: Option<BeforeCommit<'c>>,
+    /// `ALEMBIC_RS_TRACE_STATEMENTS`: where sent statements are appended.
+    trace: Option<std::path::PathBuf>,
 }
 
 impl<'c> PgExecutor<'c> {
@@ -63,6 +73,7 @@ impl<'c> PgExecutor<'c> {
             buffer: Vec::new(),
             logs: Vec::new(),
             before_commit: None,
+            trace: std::env::var_os("ALEMBIC_RS_TRACE_STATEMENTS").map(Into::into),
         }
     }
 
@@ -85,6 +96,20 @@ impl<'c> PgExecutor<'c> {
             .query_column(&format!("{prelude}SELECT {t}.version_num FROM {t}"))?;
         Ok(rows.into_iter().flatten().collect())
     }
+}
+
+/// Append `statements` to the trace file, each followed by a NUL byte.
+fn trace(path: &std::path::Path, statements: &[String]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    for sql in statements {
+        file.write_all(sql.as_bytes())?;
+        file.write_all(b"\0")?;
+    }
+    Ok(())
 }
 
 impl Executor for PgExecutor<'_> {
@@ -175,6 +200,9 @@ impl Executor for PgExecutor<'_> {
 
     fn sync(&mut self, verify: Option<&[String]>) -> Result<(), Self::Error> {
         let mut batch = std::mem::take(&mut self.prelude);
+        if let Some(path) = &self.trace {
+            trace(path, &self.buffer).map_err(PgExecError::Trace)?;
+        }
         for sql in self.buffer.drain(..) {
             batch.push_str(&sql);
             batch.push_str(";\n");

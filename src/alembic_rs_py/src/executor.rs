@@ -106,7 +106,7 @@ impl<'py> Executor for PyExecutor<'py> {
 
     fn execute(&mut self, statement: Statement<'_>) -> PyResult<()> {
         let py = self.context.py();
-        let step = statement.step.map(|(index, _)| index);
+        let step = statement.step.map_or("", |(_, short_log)| short_log);
         let (what, frames) = match (statement.kind, statement.op) {
             (StatementKind::VersionTable, _) => {
                 ("the version table update".to_string(), PyList::empty(py))

@@ -157,9 +157,13 @@ impl<'a> MigrationStep<'a> {
 
     /// `short_log`: `"upgrade a -> b"`.
     pub fn short_log(&self) -> String {
+        self.short_log_named(self.name())
+    }
+
+    /// [`Self::short_log`] with the migration function named `name`.
+    pub fn short_log_named(&self, name: &str) -> String {
         format!(
-            "{} {} -> {}",
-            self.name(),
+            "{name} {} -> {}",
             comma(&self.origin_revisions_no_deps()),
             comma(&self.target_revisions_no_deps())
         )
@@ -172,11 +176,7 @@ impl<'a> MigrationStep<'a> {
 
     /// [`Self::log_text`] with the migration function named `name`.
     pub fn log_text_named(&self, name: &str, doc: &str) -> String {
-        let short_log = format!(
-            "{name} {} -> {}",
-            comma(&self.origin_revisions_no_deps()),
-            comma(&self.target_revisions_no_deps())
-        );
+        let short_log = self.short_log_named(name);
         match self {
             MigrationStep::Revision { .. } if !doc.is_empty() => format!("{short_log}, {doc}"),
             _ => short_log,

@@ -121,15 +121,8 @@ impl<'m> Migrator<'m> {
         if framed {
             exec.begin(Scope::Run).map_err(MigrateError::Executor)?;
         }
-        match self.run_migrations(exec, plan) {
-            Ok(()) if framed => {
-                self.verify(exec)?;
-                exec.commit(Scope::Run).map_err(MigrateError::Executor)
-            }
-            Ok(()) => Ok(()),
-            Err(e) if framed => Err(exec.rollback(Scope::Run, e)),
-            Err(e) => Err(e),
-        }
+        let result = self.run_migrations(exec, plan);
+        self.end_scope(exec, Scope::Run, framed, result)
     }
 
     /// `MigrationContext.run_migrations`: the plan of `plan` from the current heads (or, with
@@ -194,16 +187,8 @@ impl<'m> Migrator<'m> {
                 exec.begin(Scope::Migration)
                     .map_err(MigrateError::Executor)?;
             }
-            match self.run_step(exec, StepRun { index, step }) {
-                Ok(()) if framed => {
-                    self.verify(exec)?;
-                    exec.commit(Scope::Migration)
-                        .map_err(MigrateError::Executor)?;
-                }
-                Ok(()) => {}
-                Err(e) if framed => return Err(exec.rollback(Scope::Migration, e)),
-                Err(e) => return Err(e),
-            }
+            let result = self.run_step(exec, StepRun { index, step });
+            self.end_scope(exec, Scope::Migration, framed, result)?;
         }
         Ok(())
     }
@@ -236,10 +221,11 @@ impl<'m> Migrator<'m> {
             Some(StepBody::Dynamic(_)) => exec.dynamic_name(at).map_err(MigrateError::Executor)?,
             _ => None,
         };
-        let short_log = step.short_log();
+        let name = name.as_deref().unwrap_or(step.name());
+        let short_log = step.short_log_named(name);
         exec.log(LogRecord::info(format!(
             "Running {}",
-            step.log_text_named(name.as_deref().unwrap_or(step.name()), &doc)
+            step.log_text_named(name, &doc)
         )))
         .map_err(MigrateError::Executor)?;
         if self.mode.as_sql {
@@ -345,8 +331,22 @@ impl<'m> Migrator<'m> {
         }
     }
 
-    /// Before a commit: what was written to the version table is what it holds.
-    fn verify<E: Executor>(&mut self, exec: &mut E) -> Result<(), E::Error> {
-        self.sync(exec, true)
+    /// End a scope `begin_transaction` opened (when `framed`) after `result`: verify the
+    /// version rows and commit, or roll back after a failure (of the scope's work or of
+    /// the verification).
+    fn end_scope<E: Executor>(
+        &mut self,
+        exec: &mut E,
+        scope: Scope,
+        framed: bool,
+        result: Result<(), E::Error>,
+    ) -> Result<(), E::Error> {
+        if !framed {
+            return result;
+        }
+        match result.and_then(|()| self.sync(exec, true)) {
+            Ok(()) => exec.commit(scope).map_err(MigrateError::Executor),
+            Err(e) => Err(exec.rollback(scope, e)),
+        }
     }
 }
