@@ -15,7 +15,12 @@ pub(super) type Verdict<T> = Result<T, String>;
 
 /// Parses a version file's source (universal newlines, like Python's reader).
 pub fn parse_module(source: &str) -> Result<Parsed<ModModule>, EvalError> {
-    let source = source.replace("\r\n", "\n").replace('\r', "\n");
+    // copied only when there is something to normalise (most files have no `\r`)
+    let source: std::borrow::Cow<'_, str> = if source.contains('\r') {
+        source.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        source.into()
+    };
     ruff_python_parser::parse_module(&source).map_err(|err| {
         let offset = usize::from(err.location.start()).min(source.len());
         let before = &source[..offset];
