@@ -15,7 +15,7 @@
 use ruff_python_ast::comparable::ComparableStmt;
 use ruff_python_ast::{Expr, Parameters, Stmt};
 
-use super::parse_module;
+use super::module::parse_module;
 
 /// Imports the templates make (module, name, alias).
 const ALLOWED_IMPORTS: &[(&str, &str)] = &[

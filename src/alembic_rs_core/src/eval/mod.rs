@@ -1,4 +1,4 @@
-//! The static evaluator: a version file's source -> the [`Op`]s its `upgrade()` and
+//! The static evaluator: a version file's source -> the [`Op`](crate::ops::Op)s its `upgrade()` and
 //! `downgrade()` would produce, without importing it.
 //!
 //! A function body is evaluated statically only when it is a sequence of plain `op.*(...)`
@@ -13,78 +13,25 @@
 //!
 //! Every use of `ruff_python_parser` / `ruff_python_ast` for this lives in this module
 //! (see [`parse_module`]), like `script/parse.rs` for headers.
+//!
+//! Layering (each module uses only those below it):
+//! `mod.rs` (files, sources) -> `module.rs` (imports, module-level assignments, function
+//! bodies) -> `ops.rs` (`op.<name>(...)` -> `Op`) -> `expr/` (expressions -> values;
+//! `args`, `types`, `schema` recurse through `Scope::value`) -> `scope.rs` (the names
+//! imports may bind, `Scope`) -> `value.rs` (`Val`, `Verdict`). Beside them: `evaluated.rs`
+//! (the answer types, a leaf) and `env_py.rs` (the env.py template check, on `module.rs`).
 
 mod env_py;
+mod evaluated;
+mod expr;
 mod module;
 mod ops;
-mod values;
-
-use crate::ops::Op;
+mod scope;
+mod value;
 
 pub use env_py::{TemplateEnv, template_env};
+pub use evaluated::{EvalError, Evaluated, EvaluatedModule, OpPosition};
 pub use module::parse_module;
-
-/// What the evaluator says about one migration function.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Evaluated {
-    /// The function's ops, in call order.
-    Static(Vec<Op>),
-    /// Only running the function gives its ops; the reason is for diagnostics.
-    Dynamic(String),
-}
-
-impl Evaluated {
-    /// The ops, when static.
-    pub fn ops(&self) -> Option<&[Op]> {
-        match self {
-            Evaluated::Static(ops) => Some(ops),
-            Evaluated::Dynamic(_) => None,
-        }
-    }
-
-    /// The reason, when dynamic.
-    pub fn dynamic_reason(&self) -> Option<&str> {
-        match self {
-            Evaluated::Static(_) => None,
-            Evaluated::Dynamic(reason) => Some(reason),
-        }
-    }
-}
-
-/// Both migration functions of one version file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EvaluatedModule {
-    pub upgrade: Evaluated,
-    pub downgrade: Evaluated,
-    /// Where each op of a static `upgrade()` is called (parallel to its ops; empty when
-    /// dynamic), so that a failing statement's traceback shows the op's line.
-    pub upgrade_positions: Vec<OpPosition>,
-    /// The same for `downgrade()`.
-    pub downgrade_positions: Vec<OpPosition>,
-}
-
-/// The source range of an op's call expression, as CPython's `co_positions()` gives it
-/// for the call: 1-based lines, 0-based UTF-8 byte columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct OpPosition {
-    pub line: u32,
-    pub end_line: u32,
-    pub col: u32,
-    pub end_col: u32,
-}
-
-/// Why a version file could not be evaluated at all.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum EvalError {
-    /// The source does not parse (1-based line and character column, like Python's
-    /// `SyntaxError`).
-    #[error("{line}:{column}: SyntaxError: {message}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
 
 /// Evaluates `upgrade()` and `downgrade()` of a version file's (decoded) source.
 pub fn evaluate_source(source: &str) -> Result<EvaluatedModule, EvalError> {
@@ -96,36 +43,6 @@ pub fn evaluate_source(source: &str) -> Result<EvaluatedModule, EvalError> {
         source.into()
     };
     Ok(module::evaluate(&parsed.syntax().body, &normalized))
-}
-
-impl EvaluatedModule {
-    /// Both functions dynamic, for the same reason.
-    fn dynamic(reason: String) -> Self {
-        EvaluatedModule {
-            upgrade: Evaluated::Dynamic(reason.clone()),
-            downgrade: Evaluated::Dynamic(reason),
-            upgrade_positions: Vec::new(),
-            downgrade_positions: Vec::new(),
-        }
-    }
-
-    /// Where the ops of the function run in that direction are called (empty when dynamic).
-    pub fn positions(&self, is_upgrade: bool) -> &[OpPosition] {
-        if is_upgrade {
-            &self.upgrade_positions
-        } else {
-            &self.downgrade_positions
-        }
-    }
-
-    /// The function run in that direction.
-    pub fn function(&self, is_upgrade: bool) -> &Evaluated {
-        if is_upgrade {
-            &self.upgrade
-        } else {
-            &self.downgrade
-        }
-    }
 }
 
 /// Evaluates a version file on disk. A file that cannot be read or decoded natively, or

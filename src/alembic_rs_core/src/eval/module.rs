@@ -5,13 +5,11 @@ use rustc_hash::FxHashMap;
 use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_parser::Parsed;
 
+use super::evaluated::{EvalError, Evaluated, EvaluatedModule, OpPosition};
 use super::ops::evaluate_op;
-use super::values::{POSTGRESQL_NAMES, SQLALCHEMY_NAMES, Val};
-use super::{EvalError, Evaluated, EvaluatedModule, OpPosition};
+use super::scope::{Binding, POSTGRESQL_NAMES, SQLALCHEMY_NAMES, Scope};
+use super::value::{Val, Verdict};
 use ruff_text_size::{Ranged, TextRange};
-
-/// A dynamic reason (`Err`) or a value.
-pub(super) type Verdict<T> = Result<T, String>;
 
 /// Parses a version file's source (universal newlines, like Python's reader).
 pub fn parse_module(source: &str) -> Result<Parsed<ModModule>, EvalError> {
@@ -31,71 +29,6 @@ pub fn parse_module(source: &str) -> Result<Parsed<ModModule>, EvalError> {
             message: err.error.to_string(),
         }
     })
-}
-
-/// What a module-level name is bound to.
-#[derive(Clone, Debug)]
-enum Binding {
-    /// A module or an object imported from a module we follow (`"sqlalchemy"`,
-    /// `"sqlalchemy.Column"`, `"alembic.op"`).
-    Path(String),
-    /// A function defined at module level (index into the module body).
-    Function(usize),
-    /// A module-level assignment's value, when the evaluator builds it and sharing it
-    /// between calls cannot differ from Python (see [`shareable`]): `t = sa.table(...)`
-    /// used by `op.bulk_insert(t, [...])`, a literal list of rows.
-    Value(Box<Val>),
-    /// Anything else (a header variable, a `typing` name).
-    Other,
-}
-
-/// The module-level names, resolved through the module's imports (inside a function, with
-/// the function's own assignments over them).
-#[derive(Clone)]
-pub(super) struct Scope {
-    names: FxHashMap<String, Binding>,
-    /// `sqlalchemy.dialects.postgresql` was imported, so `sqlalchemy.dialects.postgresql.X`
-    /// is reachable as an attribute.
-    postgresql_imported: bool,
-}
-
-impl Scope {
-    /// The dotted path an expression names (`sa.String` -> `"sqlalchemy.String"`).
-    pub(super) fn qualify(&self, expr: &Expr) -> Verdict<String> {
-        match expr {
-            Expr::Name(name) => match self.names.get(name.id.as_str()) {
-                Some(Binding::Path(path)) => Ok(path.clone()),
-                Some(Binding::Other | Binding::Function(_) | Binding::Value(_)) => Err(format!(
-                    "`{}` is a module-level name the evaluator does not follow",
-                    name.id
-                )),
-                None => Err(format!("`{}` is not bound by an import", name.id)),
-            },
-            Expr::Attribute(attr) => {
-                let base = self.qualify(&attr.value)?;
-                let path = format!("{base}.{}", attr.attr);
-                if path.starts_with("sqlalchemy.dialects") {
-                    let reachable = self.postgresql_imported
-                        && (path == "sqlalchemy.dialects"
-                            || path == "sqlalchemy.dialects.postgresql"
-                            || path.starts_with("sqlalchemy.dialects.postgresql."));
-                    if !reachable {
-                        return Err(format!("`{path}` is not a module the evaluator follows"));
-                    }
-                }
-                Ok(path)
-            }
-            _ => Err("a call target that is not a dotted name".to_owned()),
-        }
-    }
-
-    /// The value a module-level assignment bound `name` to, when the evaluator built it.
-    pub(super) fn bound_value(&self, name: &str) -> Option<&Val> {
-        match self.names.get(name) {
-            Some(Binding::Value(value)) => Some(value),
-            _ => None,
-        }
-    }
 }
 
 /// Whether a module-level value may be used by several calls as Python shares it: plain

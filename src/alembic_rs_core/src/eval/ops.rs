@@ -3,8 +3,9 @@
 use indexmap::IndexMap;
 use ruff_python_ast::ExprCall;
 
-use super::module::{Scope, Verdict};
-use super::values::{Args, Val, literal, object_name, server_default as default_value};
+use super::expr::Args;
+use super::scope::Scope;
+use super::value::{Val, Verdict, literal, object_name, server_default as default_value};
 use crate::ops::schema::ColumnDefault;
 use crate::ops::{
     AddColumn, AlterColumn, BulkInsert, CommentChange, ConstraintSpec, CreateCheckConstraint,
