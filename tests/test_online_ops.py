@@ -10,6 +10,9 @@ compilation, so what depends on the server or the connection is run as Alembic r
 - `op.execute(..., execution_options=...)`: Alembic sets the options on the connection, where
   they stay for the rest of the run; `no_parameters=True` makes the driver leave `%%` doubled
   in this and every later statement, so the rows stored differ.
+- `op.bulk_insert` with a float: the driver binds it (psycopg 3 as `float8`, which the server
+  casts to the column's type), so a `Numeric` column stores a rounded value where the literal
+  stores its full text.
 
 Each case runs through real Alembic and alembic-rs (as installed, and with
 `ALEMBIC_RS_NO_STATIC=1`): offline SQL, then online upgrade and downgrade with
@@ -52,6 +55,17 @@ CASES = {
         'op.create_table("k2", sa.Column("v", sa.Text, server_default="5 100%"))\n'
         'op.execute("INSERT INTO k2 DEFAULT VALUES")',
         'op.drop_table("k2")\nop.drop_table("k")',
+    ),
+    # a float bulk_insert value: psycopg 3 binds it as float8, which a Numeric column stores
+    # rounded (0.300000000000000000), not as its literal text (0.30000000000000004)
+    "bulk_insert_floats": Case(
+        'op.create_table("f", sa.Column("n", sa.Numeric(20, 18)), sa.Column("r", sa.REAL()),\n'
+        '                sa.Column("d", sa.Float()))\n'
+        'op.bulk_insert(sa.table("f", sa.column("n", sa.Numeric(20, 18)),\n'
+        '                        sa.column("r", sa.REAL()), sa.column("d", sa.Float())),\n'
+        '               [{"n": 0.30000000000000004, "r": 0.30000000000000004, "d": 1e-07},\n'
+        '                {"n": 1.1, "r": 16777217.0, "d": 0.1}])',
+        'op.drop_table("f")',
     ),
     "execute_options_other": Case(
         'op.create_table("k", sa.Column("v", sa.Text))\n'

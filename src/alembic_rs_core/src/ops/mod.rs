@@ -451,7 +451,9 @@ pub struct BulkInsert {
 /// compiled text: `execute()` text with `:name` bind parameters (SQLAlchemy needs a value for
 /// each and raises without one), `execute()` with `execution_options` (Alembic sets them on
 /// the connection, where they stay for the rest of the run: `no_parameters` changes how the
-/// driver treats `%` in every later statement), a `bulk_insert` with a JSON `None`, and a
+/// driver treats `%` in every later statement), a `bulk_insert` with a JSON `None` or a
+/// float (psycopg 3 binds a float as `float8`, so a `Numeric` column stores
+/// `0.300000000000000000` where the literal `0.30000000000000004` stores itself), and a
 /// `sa.Computed` without `persisted` (online SQLAlchemy compiles it for the server's version:
 /// `STORED` and a warning before PostgreSQL 18, where offline it writes no keyword).
 pub fn binds_differ_online(op: &Op) -> bool {
@@ -461,7 +463,7 @@ pub fn binds_differ_online(op: &Op) -> bool {
             !e.execution_options.is_empty()
                 || (!e.compiled && crate::ddl::has_bind_parameters(&e.sqltext))
         }
-        Op::BulkInsert(b) => b.binds_json_null(),
+        Op::BulkInsert(b) => b.binds_json_null() || b.binds_float(),
         Op::CreateTable(t) => t.columns.iter().any(unpersisted),
         Op::AddColumn(a) => unpersisted(&a.column),
         _ => false,
@@ -469,6 +471,14 @@ pub fn binds_differ_online(op: &Op) -> bool {
 }
 
 impl BulkInsert {
+    /// A float value: online the driver binds it (psycopg 3 as `float8`, cast by the
+    /// server to the column's type), where the literal rendering is its decimal text.
+    pub fn binds_float(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.values().any(|v| matches!(v, LiteralValue::Float(_))))
+    }
+
     /// A `None` for a JSON column: online, SQLAlchemy binds it as JSON `null` (unless the
     /// type says `none_as_null`), while the literal rendering is SQL `NULL`; only running it
     /// through SQLAlchemy gives Alembic's row.
