@@ -20,6 +20,7 @@ __all__ = [
     "step_info",
     "has_bind_parameters",
     "advisory_lock_key",
+    "dialect_drivers",
 ]
 
 __version__: str
@@ -186,6 +187,7 @@ def fast_readonly_command(
     argv: Sequence[str], alembic_config: str | None = None, deprecations_visible: bool = True
 ) -> tuple[str, str] | None: ...
 def advisory_lock_key(schema: str | None, table: str) -> int: ...
+def dialect_drivers(name: str) -> list[tuple[str, str]]: ...
 def evaluate_file(
     path: str | os.PathLike[str],
 ) -> tuple[str | None, str | None, str | None, str | None]: ...

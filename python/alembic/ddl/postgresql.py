@@ -13,18 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from .. import util
+from ..script.revision import _native_module
 from .impl import DefaultImpl
 
-# Default DBAPI paramstyles of SQLAlchemy's PostgreSQL drivers ("" is the default driver)
-_DRIVER_PARAMSTYLES = {
-    "": "pyformat",
-    "psycopg": "pyformat",
-    "psycopg2": "pyformat",
-    "psycopg2cffi": "pyformat",
-    "psycopg_async": "pyformat",
-    "pg8000": "format",
-    "asyncpg": "numeric_dollar",
-}
+# the drivers of SQLAlchemy's PostgreSQL dialect and their default paramstyles, so the
+# paramstyle is known without importing the dialect module; the native registry's list
+_DRIVER_PARAMSTYLES = dict(_native_module().dialect_drivers("postgresql"))
 
 # DBAPI drivers that send a statement without parameters as one simple query, so that a
 # multi-statement string runs in one round trip; others (asyncpg, pg8000) prepare every

@@ -25,5 +25,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(runtime::step_info, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::has_bind_parameters, m)?)?;
     m.add_function(wrap_pyfunction!(runtime::advisory_lock_key, m)?)?;
+    m.add_function(wrap_pyfunction!(runtime::dialect_drivers, m)?)?;
     Ok(())
 }

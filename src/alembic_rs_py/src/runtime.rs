@@ -316,6 +316,16 @@ impl MigrationRun {
     }
 }
 
+/// `(driver, paramstyle)` of each DBAPI driver of a dialect with a native compiler (`""`:
+/// a bare URL's).
+#[pyfunction]
+pub(crate) fn dialect_drivers(name: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
+    Ok(require_dialect(name)
+        .map_err(unknown_dialect)?
+        .drivers
+        .to_vec())
+}
+
 /// The advisory lock key of a version table (`PostgresqlImpl`'s run lock).
 #[pyfunction]
 #[pyo3(signature = (schema, table))]

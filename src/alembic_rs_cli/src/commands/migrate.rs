@@ -298,29 +298,20 @@ pub(crate) fn current(script: &ScriptDirectory, out: &mut dyn Reporter) -> Resul
     Ok(())
 }
 
-/// `postgresql://...` or `postgresql+<known driver>://...` that SQLAlchemy's `make_url`
-/// accepts (a port, when given, is a number).
+/// A URL SQLAlchemy's `make_url` accepts as far as the native connection reads it (a port,
+/// when given, is a number); the dialect and driver are [`dialect_of_url`]'s to check.
 fn is_known_url(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some((_, rest)) = url.split_once("://") else {
         return false;
-    };
-    let driver_ok = match scheme.split_once('+') {
-        None => scheme == "postgresql",
-        Some(("postgresql", driver)) => matches!(
-            driver,
-            "psycopg" | "psycopg2" | "psycopg2cffi" | "psycopg_async" | "asyncpg" | "pg8000"
-        ),
-        Some(_) => false,
     };
     let netloc = rest.split(['/', '?']).next().unwrap_or("");
     let host = netloc.rsplit_once('@').map_or(netloc, |(_, h)| h);
-    let port_ok = match host.rsplit_once(':') {
+    match host.rsplit_once(':') {
         Some((h, port)) if !h.ends_with(']') || host.starts_with('[') => {
             port.is_empty() || port.chars().all(|c| c.is_ascii_digit())
         }
         _ => true,
-    };
-    driver_ok && port_ok
+    }
 }
 
 /// Whether the ini's logging sections are the templates' (`Some(true)`: the `alembic`

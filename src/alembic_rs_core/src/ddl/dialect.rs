@@ -16,6 +16,10 @@ pub struct Dialect {
     pub impl_name: &'static str,
     /// Alembic's `DefaultImpl.transactional_ddl` for the dialect.
     pub transactional_ddl: bool,
+    /// The DBAPI drivers SQLAlchemy names in URLs (`postgresql+<driver>://`) for it, each
+    /// with its default paramstyle (known without importing the driver); `""` is the
+    /// driver of a bare `postgresql://` URL.
+    pub drivers: &'static [(&'static str, &'static str)],
     /// The compiler for a connection with this statement style, naming constraints by
     /// this convention.
     compiler: fn(StatementStyle, NamingConvention) -> Box<dyn DdlImpl + Send + Sync>,
@@ -37,6 +41,16 @@ pub static DIALECTS: &[Dialect] = &[Dialect {
     name: "postgresql",
     impl_name: "PostgresqlImpl",
     transactional_ddl: true,
+    drivers: &[
+        // SQLAlchemy 2.x: psycopg (3)
+        ("", "pyformat"),
+        ("psycopg", "pyformat"),
+        ("psycopg2", "pyformat"),
+        ("psycopg2cffi", "pyformat"),
+        ("psycopg_async", "pyformat"),
+        ("pg8000", "format"),
+        ("asyncpg", "numeric_dollar"),
+    ],
     compiler: |style, naming| {
         let mut compiler = PostgresqlImpl::with_style(style);
         compiler.set_naming_convention(naming);
@@ -63,7 +77,10 @@ pub fn dialect_of_url(url: &str) -> Option<&'static Dialect> {
 
 /// The error for a dialect alembic-rs has no native compiler for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("alembic-rs has no DDL implementation for the {name:?} dialect yet")]
+#[error(
+    "alembic-rs has no DDL implementation for the '{name}' dialect yet (it compiles DDL for: {})",
+    DIALECTS.iter().map(|d| d.name).collect::<Vec<_>>().join(", ")
+)]
 pub struct UnknownDialect {
     pub name: String,
 }

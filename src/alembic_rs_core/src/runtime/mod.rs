@@ -1,12 +1,12 @@
 //! The runtime: Alembic's `MigrationContext` (`alembic.runtime.migration`) as one walker,
 //! [`Migrator`], over an [`Executor`] trait.
 //!
-//! - [`command`]: what `alembic.command` hands to the environment ([`MigrateCommand`]).
-//! - [`session`]: the state of one context ([`MigrationRun`]: the dialect's compiler and its
+//! - `command`: what `alembic.command` hands to the environment ([`MigrateCommand`]).
+//! - `session`: the state of one context ([`MigrationRun`]: the dialect's compiler and its
 //!   memo, the version table, the heads) and the plans (`_upgrade_revs` and friends).
-//! - [`scripts`]: each step's body, read statically ([`StaticScripts`]) or left to Python.
-//! - [`migration`]: `RevisionStep` / `StampStep` and `HeadMaintainer` (version-table writes).
-//! - [`migrator`]: the walker; [`executor`]: the trait it drives; [`offline`]: the `--sql`
+//! - `scripts`: each step's body, read statically ([`StaticScripts`]) or left to Python.
+//! - `migration`: `RevisionStep` / `StampStep` and `HeadMaintainer` (version-table writes).
+//! - `migrator`: the walker; `executor`: the trait it drives; `offline`: the `--sql`
 //!   writer. The native PostgreSQL executor lives in `alembic_rs_pg`, the DBAPI one in
 //!   Python behind `alembic_rs._native`.
 //!

@@ -6,7 +6,7 @@
 //! - [`scan`]: which files of the version locations are revisions, read and parsed in
 //!   parallel, with a header cache keyed by (path, size, mtime).
 //! - [`revision`]: `RevisionMap` with Alembic's semantics and error text.
-//! - [`format`]: the lines `heads`, `history`, `show`, `branches` print.
+//! - [`format`](mod@format): the lines `heads`, `history`, `show`, `branches` print.
 
 pub mod directory;
 pub mod format;

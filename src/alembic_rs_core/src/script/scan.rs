@@ -10,7 +10,7 @@
 //!
 //! The cache lives in `<dir>/__pycache__/` next to Python's own bytecode, one file per listed
 //! directory. An entry is trusted only when name, size, mtime, ctime and inode all match and
-//! the file was already "old" when it was read (see [`RACY_WINDOW`]).
+//! the file was already "old" when it was read (see `RACY_WINDOW`).
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
