@@ -1,5 +1,7 @@
-//! The core must stay pure: no pyo3 (Python belongs to alembic_rs_py) and no tokio (the
-//! database belongs to alembic_rs_pg), so the native CLI and any Rust service can use it.
+//! The core must stay pure: no pyo3 (Python belongs to alembic_rs_py) and no tokio or
+//! database driver (the database belongs to alembic_rs_pg), so the native CLI and any Rust
+//! service can use it. tests/test_structure.py checks the Python side's rule (no plan
+//! walking in python/alembic).
 use std::process::Command;
 
 #[test]
@@ -28,7 +30,16 @@ fn core_depends_on_neither_pyo3_nor_tokio() {
         tree.contains("alembic_rs_core"),
         "unexpected cargo tree output: {tree}"
     );
-    for forbidden in ["pyo3", "tokio"] {
+    // pyo3: Python; tokio (and tokio-postgres): the async runtime; postgres*: a database
+    // driver; the adapters themselves
+    for forbidden in [
+        "pyo3",
+        "tokio",
+        "postgres",
+        "sqlx",
+        "alembic_rs_pg",
+        "alembic_rs_py",
+    ] {
         let hits: Vec<&str> = tree
             .lines()
             .filter(|l| {

@@ -205,6 +205,15 @@ impl Executor for PgExecutor<'_> {
         }
         for sql in self.buffer.drain(..) {
             batch.push_str(&sql);
+            // a statement whose last line ends in a `-- comment` would comment out the
+            // terminator (and run into the next statement)
+            if sql
+                .rsplit('\n')
+                .next()
+                .is_some_and(|last| last.contains("--"))
+            {
+                batch.push('\n');
+            }
             batch.push_str(";\n");
         }
         match verify {
