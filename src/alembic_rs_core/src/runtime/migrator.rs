@@ -86,11 +86,6 @@ impl<'m> Migrator<'m> {
         logs
     }
 
-    /// The context's state (heads, compiler and memo).
-    pub fn run_state(&mut self) -> &mut MigrationRun {
-        &mut self.run
-    }
-
     /// Give the context's state back.
     pub fn into_run(self) -> MigrationRun {
         self.run

@@ -33,7 +33,7 @@ pub use error::{MigrateError, RuntimeError};
 pub use executor::{Executor, OpOrigin, Scope, Statement, StatementKind, StepRun, VersionRows};
 pub use lock::advisory_lock_key;
 pub use log::{LogLevel, LogRecord};
-pub use migration::{HeadMaintainer, MigrationStep, StepWrites, VersionTable};
+pub use migration::{MigrationStep, VersionTable};
 pub use migrator::{Migrator, RunMode};
 pub use offline::{OfflineOutput, OfflineWriter, run_offline, starting_heads};
 pub use options::ContextOptions;
