@@ -152,6 +152,9 @@ class MigrationRun:
         dont_mutate: bool,
         never_static: bool,
         stamp: bool = False,
+        terminator: str | None = None,
+        debug_logging: bool = True,
+        version_callbacks: bool = True,
     ) -> None: ...
 
 @final

@@ -192,7 +192,11 @@ class DbapiExecutor:
             self._read_since_savepoint = False
             self.batches += 1
             batch = ";\n".join(
-                [*statements, f"RELEASE SAVEPOINT {_SAVEPOINT}", f"SAVEPOINT {_SAVEPOINT}"]
+                [
+                    *map(_terminable, statements),
+                    f"RELEASE SAVEPOINT {_SAVEPOINT}",
+                    f"SAVEPOINT {_SAVEPOINT}",
+                ]
             )
             try:
                 connection.exec_driver_sql(batch)
@@ -252,6 +256,12 @@ class DbapiExecutor:
     def discard(self) -> None:
         """Drop what is buffered (the transaction it belonged to is being rolled back)."""
         self._pending.clear()
+
+
+def _terminable(sql: str) -> str:
+    """``sql`` ready for the ``;`` that joins it to the next statement of a batch: a last
+    line ending in a ``-- comment`` would comment the terminator out."""
+    return sql + "\n" if "--" in sql.rpartition("\n")[2] else sql
 
 
 _NATIVE_DDL: Any = None

@@ -19,6 +19,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterator
 
 from .. import util
+from ..ddl.impl import DefaultImpl
 from .executor import DbapiExecutor, Provenance
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,10 @@ class _ProxyTransaction:
                 self.migration_context._discard()
             self._proxied_transaction.__exit__(type_, value, traceback)
             self.migration_context._transaction = None
+
+
+# `DefaultImpl.static_output`: an impl (or a test) that replaces it gets each text alone
+_DEFAULT_STATIC_OUTPUT = DefaultImpl.static_output
 
 
 class MigrationContext:
@@ -516,6 +521,9 @@ class MigrationContext:
                 dont_mutate=dont_mutate,
                 never_static=bool(os.environ.get("ALEMBIC_RS_NO_STATIC")),
                 stamp=stamp,
+                terminator=self.impl.command_terminator if self.as_sql else None,
+                debug_logging=log.isEnabledFor(logging.DEBUG),
+                version_callbacks=bool(self.on_version_apply_callbacks),
             )
         finally:
             self._run_steps = []
@@ -551,16 +559,24 @@ class MigrationContext:
     def _run_rollback(self, scope: str, error: BaseException) -> None:
         self._run_scopes.pop().__exit__(type(error), error, error.__traceback__)
 
-    def _run_execute(
-        self, sql: str, short_log: str, op: str, frames: tuple[Any, ...], version: bool
-    ) -> None:
-        if self.as_sql:
-            self.impl._exec_text(sql)
+    def _run_write(self, chunks: list[str]) -> None:
+        # offline: what statements and comments write with ``static_output``; in one write
+        # when the impl's is Alembic's own
+        if type(self.impl).static_output is not _DEFAULT_STATIC_OUTPUT:
+            for chunk in chunks:
+                self.impl.static_output(chunk)
             return
+        buffer = self.impl.output_buffer
+        buffer.write("".join([chunk + "\n\n" for chunk in chunks]))
+        buffer.flush()
+
+    def _run_submit(self, statements: list[tuple[str, str, str, tuple[Any, ...], bool]]) -> None:
         assert self._executor is not None
-        self._executor.submit(sql, Provenance(short_log, op, frames))
-        if version:
-            self._version_written = True
+        submit = self._executor.submit
+        for sql, short_log, op, frames, version in statements:
+            submit(sql, Provenance(short_log, op, frames))
+            if version:
+                self._version_written = True
 
     def _run_log(self, level: int, logger: str, message: str) -> None:
         self._log(logging.getLogger(logger).log, level, message)

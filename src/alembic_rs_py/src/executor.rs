@@ -3,35 +3,88 @@
 //! Each `Executor` call becomes a call of the context's `_run_*` callback; the context's
 //! executor buffers statements and sends them in batches (`alembic.runtime.executor`).
 //!
+//! Crossing into Python costs more than what most calls do, so what needs no answer waits
+//! here and crosses in one call before the next callback (order is kept): offline, the texts
+//! statements and comments write (`_run_write`); online, the statements to submit
+//! (`_run_submit`). Debug records nobody listens to, and step callbacks nobody registered,
+//! do not cross at all.
+//!
 //! A dynamic migration runs in Python with the `op` proxy compiling its ops through the
 //! context's `_native.MigrationRun`: the walker's state is lent back to it for that time.
 
+use alembic_rs_core::ddl::offline_statement;
 use alembic_rs_core::runtime::{
     Executor, LogLevel, LogRecord, MigrateError, MigrationRun as RunState, PlannedStep, Scope,
     Statement, StatementKind, StepRun, VersionRows, VersionTable,
 };
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::runtime_error;
 use crate::runtime::{MigrationRun, Step};
 
+/// What the Python side told the adapter at the start of a run.
+pub(crate) struct RunSettings {
+    /// `--sql`: statements are written with this terminator (`impl.command_terminator`).
+    pub(crate) terminator: Option<String>,
+    /// The `alembic.runtime.migration` logger shows DEBUG records.
+    pub(crate) debug_logging: bool,
+    /// `on_version_apply` callbacks are registered.
+    pub(crate) version_callbacks: bool,
+}
+
 pub(crate) struct PyExecutor<'py> {
     context: Bound<'py, PyAny>,
     native: Bound<'py, MigrationRun>,
+    settings: RunSettings,
+    /// Offline: what `static_output` is waiting to write.
+    text: Vec<String>,
+    /// Online: `(sql, short_log, op, frames, version table)` waiting to be submitted.
+    statements: Vec<Bound<'py, PyTuple>>,
 }
 
 impl<'py> PyExecutor<'py> {
-    pub(crate) fn new(context: Bound<'py, PyAny>, native: Bound<'py, MigrationRun>) -> Self {
-        PyExecutor { context, native }
+    pub(crate) fn new(
+        context: Bound<'py, PyAny>,
+        native: Bound<'py, MigrationRun>,
+        settings: RunSettings,
+    ) -> Self {
+        PyExecutor {
+            context,
+            native,
+            settings,
+            text: Vec::new(),
+            statements: Vec::new(),
+        }
     }
 
+    /// Hand over what waits, before any other callback (and when the run ends).
+    pub(crate) fn flush(&mut self) -> PyResult<()> {
+        if !self.text.is_empty() {
+            let chunks = std::mem::take(&mut self.text);
+            self.context.call_method1("_run_write", (chunks,))?;
+        }
+        if !self.statements.is_empty() {
+            let py = self.context.py();
+            let statements = PyList::new(py, std::mem::take(&mut self.statements))?;
+            self.context.call_method1("_run_submit", (statements,))?;
+        }
+        Ok(())
+    }
+
+    /// A callback, after what waits.
     fn call<A: pyo3::call::PyCallArgs<'py>>(
-        &self,
+        &mut self,
         name: &str,
         args: A,
     ) -> PyResult<Bound<'py, PyAny>> {
+        self.flush()?;
         self.context.call_method1(name, args)
+    }
+
+    /// `DefaultImpl.static_output(text)`, when the text waiting is handed over.
+    fn write(&mut self, text: String) {
+        self.text.push(text);
     }
 }
 
@@ -105,45 +158,50 @@ impl<'py> Executor for PyExecutor<'py> {
     }
 
     fn execute(&mut self, statement: Statement<'_>) -> PyResult<()> {
+        if let Some(terminator) = &self.settings.terminator {
+            // `DefaultImpl._exec` in `as_sql` mode
+            let text = format!("{}{terminator}", offline_statement(statement.sql));
+            self.write(text);
+            return Ok(());
+        }
         let py = self.context.py();
-        let step = statement.step.map_or("", |(_, short_log)| short_log);
+        let short_log = statement.step.map_or("", |(_, short_log)| short_log);
+        let version = statement.kind == StatementKind::VersionTable;
         let (what, frames) = match (statement.kind, statement.op) {
             (StatementKind::VersionTable, _) => {
-                ("the version table update".to_string(), PyList::empty(py))
+                ("the version table update".to_string(), PyTuple::empty(py))
             }
             (StatementKind::Op, Some(op)) => {
-                let frames = PyList::empty(py);
-                if let Some(p) = op.position
-                    && !op.path.is_empty()
-                {
-                    frames.append((
-                        op.path,
-                        op.function,
-                        (p.line, p.end_line, p.col, p.end_col),
-                    ))?;
-                }
+                let frames = match op.position {
+                    Some(p) if !op.path.is_empty() => PyTuple::new(
+                        py,
+                        [(op.path, op.function, (p.line, p.end_line, p.col, p.end_col))],
+                    )?,
+                    _ => PyTuple::empty(py),
+                };
                 (
                     format!("op.{} (op #{} of {})", op.name, op.index, op.path),
                     frames,
                 )
             }
-            (StatementKind::Op, None) => (String::new(), PyList::empty(py)),
+            (StatementKind::Op, None) => (String::new(), PyTuple::empty(py)),
         };
-        self.call(
-            "_run_execute",
-            (
-                statement.sql,
-                step,
-                what,
-                frames.to_tuple(),
-                statement.kind == StatementKind::VersionTable,
-            ),
-        )
-        .map(drop)
+        self.statements.push(PyTuple::new(
+            py,
+            [
+                statement.sql.into_pyobject(py)?.into_any(),
+                short_log.into_pyobject(py)?.into_any(),
+                what.into_pyobject(py)?.into_any(),
+                frames.into_any(),
+                pyo3::types::PyBool::new(py, version).to_owned().into_any(),
+            ],
+        )?);
+        Ok(())
     }
 
     fn log(&mut self, record: LogRecord) -> PyResult<()> {
         let level = match record.level {
+            LogLevel::Debug if !self.settings.debug_logging => return Ok(()),
             LogLevel::Debug => 10,
             LogLevel::Info => 20,
         };
@@ -152,10 +210,17 @@ impl<'py> Executor for PyExecutor<'py> {
     }
 
     fn static_output(&mut self, text: &str) -> PyResult<()> {
+        if self.settings.terminator.is_some() {
+            self.write(text.to_string());
+            return Ok(());
+        }
         self.call("_run_static_output", (text,)).map(drop)
     }
 
     fn sync(&mut self, verify: Option<&[String]>) -> PyResult<()> {
+        if self.settings.terminator.is_some() {
+            return self.flush();
+        }
         self.call("_run_sync", (verify.map(<[String]>::to_vec),))
             .map(drop)
     }
@@ -171,14 +236,18 @@ impl<'py> Executor for PyExecutor<'py> {
         _reason: &str,
         run: &mut RunState,
     ) -> Result<(), MigrateError<PyErr>> {
+        self.flush().map_err(MigrateError::Executor)?;
         // lend the state to the Python side, where the op proxy compiles
         std::mem::swap(run, &mut self.native.borrow_mut().state);
-        let result = self.call("_run_dynamic", (step.index,));
+        let result = self.context.call_method1("_run_dynamic", (step.index,));
         std::mem::swap(run, &mut self.native.borrow_mut().state);
         result.map(drop).map_err(MigrateError::Executor)
     }
 
     fn step_applied(&mut self, step: StepRun<'_, '_>, heads: &[String]) -> PyResult<()> {
+        if !self.settings.version_callbacks {
+            return Ok(());
+        }
         self.call("_run_step_applied", (step.index, heads.to_vec()))
             .map(drop)
     }

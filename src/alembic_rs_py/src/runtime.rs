@@ -18,7 +18,7 @@ use pyo3::prelude::*;
 
 use crate::convert::rev_arg;
 use crate::errors::{ddl_error, runtime_error, unknown_dialect};
-use crate::executor::PyExecutor;
+use crate::executor::{PyExecutor, RunSettings};
 use crate::revision_map::NativeRevisionMap;
 
 /// One step of a plan, as Python's `RevisionStep` / `StampStep` hold it.
@@ -263,7 +263,9 @@ impl MigrationRun {
     /// `MigrationContext.run_migrations` (with `stamp`: `MigrationContext.stamp`): the core
     /// walker drives `context` (see `PyExecutor` for the callbacks it must have), whose
     /// `_run_plan(heads)` gives the steps.
-    #[pyo3(signature = (context, *, as_sql, external_transaction, purge, dont_mutate, never_static, stamp=false))]
+    /// `terminator`: offline, `impl.command_terminator`; `debug_logging`: the runtime's
+    /// logger shows DEBUG; `version_callbacks`: `on_version_apply` callbacks exist.
+    #[pyo3(signature = (context, *, as_sql, external_transaction, purge, dont_mutate, never_static, stamp=false, terminator=None, debug_logging=true, version_callbacks=true))]
     #[allow(clippy::too_many_arguments)]
     fn run_migrations(
         slf: &Bound<'_, Self>,
@@ -274,6 +276,9 @@ impl MigrationRun {
         dont_mutate: bool,
         never_static: bool,
         stamp: bool,
+        terminator: Option<String>,
+        debug_logging: bool,
+        version_callbacks: bool,
     ) -> PyResult<()> {
         let py = slf.py();
         let (state, map, opts, online) = {
@@ -302,17 +307,26 @@ impl MigrationRun {
             dont_mutate,
         };
         let mut migrator = Migrator::new(native_map.map(), &mut scripts, state, &opts, mode);
-        let mut exec = PyExecutor::new(context.clone(), slf.clone());
+        let settings = RunSettings {
+            terminator: terminator.filter(|_| as_sql),
+            debug_logging,
+            version_callbacks,
+        };
+        let mut exec = PyExecutor::new(context.clone(), slf.clone(), settings);
         let result = if stamp {
             migrator.stamp(&mut exec, None)
         } else {
             migrator.run_migrations(&mut exec, None)
         };
+        // what waits is handed over however the run ended (an error leaves the output
+        // written so far; statements before it ran with Alembic)
+        let flushed = exec.flush();
         slf.borrow_mut().state = migrator.into_run();
         result.map_err(|e| match e {
             MigrateError::Runtime(e) => runtime_error(py, e),
             MigrateError::Executor(e) => e,
-        })
+        })?;
+        flushed
     }
 }
 
