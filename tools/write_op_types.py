@@ -34,6 +34,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from _ruff import ruff_format  # noqa: E402
+
 PROGNAME = "tools/write_op_types.py"
 SNAPSHOT = ROOT / "src" / "alembic_rs_core" / "src" / "ops" / "op.schema.json"
 TARGET = ROOT / "python" / "alembic" / "operations" / "_op_types.py"
@@ -239,20 +242,6 @@ def docstring(text: str | None, indent: str) -> list[str]:
             "",
         ]
     )
-
-
-def ruff_format(text: str, path: Path) -> str:
-    """The text as ``ruff format`` leaves it with this project's settings."""
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--stdin-filename", str(path), "-"],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"ruff format failed on the generated {path.name}:\n{result.stderr}")
-    return result.stdout
 
 
 def refresh_snapshot() -> None:

@@ -13,9 +13,7 @@
 //! followed by a NUL byte: tests/test_one_migrator.py compares them with what the Python and
 //! offline executors are given.
 
-use alembic_rs_core::runtime::{
-    Executor, LogRecord, MigrateError, Scope, Statement, VersionRows, VersionTable,
-};
+use alembic_rs_core::runtime::{Executor, LogRecord, Scope, Statement, VersionRows, VersionTable};
 
 use crate::{PgConnection, PgError};
 
@@ -177,15 +175,6 @@ impl Executor for PgExecutor<'_> {
         }
         self.conn.batch("COMMIT")?;
         Ok(())
-    }
-
-    /// Nothing is committed: the server rolls back when the connection closes.
-    fn rollback(
-        &mut self,
-        _scope: Scope,
-        error: MigrateError<Self::Error>,
-    ) -> MigrateError<Self::Error> {
-        error
     }
 
     fn execute(&mut self, statement: Statement<'_>) -> Result<(), Self::Error> {

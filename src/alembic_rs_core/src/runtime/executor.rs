@@ -116,11 +116,15 @@ pub trait Executor {
 
     /// End `scope` after `error`: roll back what can be rolled back. Returns the error the
     /// run fails with (`error`, or what ending the scope raised instead, as Python's `with`).
+    /// By default nothing is undone here: the offline writer leaves what it wrote (without
+    /// `COMMIT;`), and a connection that never committed rolls back when it closes.
     fn rollback(
         &mut self,
-        scope: Scope,
+        _scope: Scope,
         error: MigrateError<Self::Error>,
-    ) -> MigrateError<Self::Error>;
+    ) -> MigrateError<Self::Error> {
+        error
+    }
 
     fn execute(&mut self, statement: Statement<'_>) -> Result<(), Self::Error>;
 

@@ -149,17 +149,11 @@ impl<'m> Migrator<'m> {
             let table = self.run.version_table().clone();
             exec.ensure_version_table(&table, None, true)
                 .map_err(MigrateError::Executor)?;
+            self.run.set_heads(&[]);
             Vec::new()
         } else {
-            let rows = exec.current_heads().map_err(MigrateError::Executor)?;
-            if !self.mode.as_sql && rows.heads.is_empty() && !self.mode.dont_mutate {
-                let table = self.run.version_table().clone();
-                exec.ensure_version_table(&table, rows.table_exists, false)
-                    .map_err(MigrateError::Executor)?;
-            }
-            rows.heads
+            self.read_heads(exec, !self.mode.dont_mutate)?
         };
-        self.run.set_heads(&heads);
         let planned = match kind {
             Some(kind) => plan(self.map, kind, self.run.heads())?,
             None => exec.plan(&heads).map_err(MigrateError::Executor)?,
@@ -257,6 +251,36 @@ impl<'m> Migrator<'m> {
             }
             None => {}
         }
+        self.record_step(exec, step, Some((at.index, &short_log)))?;
+        exec.step_applied(at, self.run.heads())
+            .map_err(MigrateError::Executor)
+    }
+
+    /// The heads the version table holds (online, creating the table when there are none
+    /// and `create` says so), as this run's starting heads.
+    fn read_heads<E: Executor>(
+        &mut self,
+        exec: &mut E,
+        create: bool,
+    ) -> Result<Vec<String>, E::Error> {
+        let rows = exec.current_heads().map_err(MigrateError::Executor)?;
+        if !self.mode.as_sql && rows.heads.is_empty() && create {
+            let table = self.run.version_table().clone();
+            exec.ensure_version_table(&table, rows.table_exists, false)
+                .map_err(MigrateError::Executor)?;
+        }
+        self.run.set_heads(&rows.heads);
+        Ok(rows.heads)
+    }
+
+    /// `HeadMaintainer.update_to_step`: the version-table writes of a finished step, and
+    /// its debug records.
+    fn record_step<E: Executor>(
+        &mut self,
+        exec: &mut E,
+        step: &MigrationStep<'_>,
+        in_step: Option<(usize, &str)>,
+    ) -> Result<(), E::Error> {
         let writes = self.run.update_to_step(self.map, step)?;
         for record in writes.logs {
             exec.log(record).map_err(MigrateError::Executor)?;
@@ -265,14 +289,13 @@ impl<'m> Migrator<'m> {
             exec.execute(Statement {
                 sql,
                 kind: StatementKind::VersionTable,
-                step: Some((at.index, &short_log)),
+                step: in_step,
                 op: None,
             })
             .map_err(MigrateError::Executor)?;
             self.unverified = true;
         }
-        exec.step_applied(at, self.run.heads())
-            .map_err(MigrateError::Executor)
+        Ok(())
     }
 
     /// `MigrationContext.stamp(script, revision)`: move the version table to `destinations`
@@ -282,33 +305,14 @@ impl<'m> Migrator<'m> {
         exec: &mut E,
         destinations: Option<&[String]>,
     ) -> Result<(), E::Error> {
-        let rows = exec.current_heads().map_err(MigrateError::Executor)?;
-        if !self.mode.as_sql && rows.heads.is_empty() {
-            let table = self.run.version_table().clone();
-            exec.ensure_version_table(&table, rows.table_exists, false)
-                .map_err(MigrateError::Executor)?;
-        }
-        self.run.set_heads(&rows.heads);
+        let heads = self.read_heads(exec, true)?;
         let planned = match destinations {
-            Some(d) => plan(self.map, &PlanKind::Stamp(d.to_vec()), self.run.heads())?,
-            None => exec.plan(&rows.heads).map_err(MigrateError::Executor)?,
+            Some(d) => plan(self.map, &PlanKind::Stamp(d.to_vec()), &heads)?,
+            None => exec.plan(&heads).map_err(MigrateError::Executor)?,
         };
         for p in &planned {
             let step = p.resolve(self.map)?;
-            let writes = self.run.update_to_step(self.map, &step)?;
-            for record in writes.logs {
-                exec.log(record).map_err(MigrateError::Executor)?;
-            }
-            for sql in &writes.statements {
-                exec.execute(Statement {
-                    sql,
-                    kind: StatementKind::VersionTable,
-                    step: None,
-                    op: None,
-                })
-                .map_err(MigrateError::Executor)?;
-                self.unverified = true;
-            }
+            self.record_step(exec, &step, None)?;
         }
         self.sync(exec, false)
     }

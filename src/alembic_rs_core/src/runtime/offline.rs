@@ -81,15 +81,6 @@ impl Executor for OfflineWriter {
         Ok(())
     }
 
-    /// An error leaves the output written so far, without `COMMIT;`.
-    fn rollback(
-        &mut self,
-        _scope: Scope,
-        error: MigrateError<Self::Error>,
-    ) -> MigrateError<Self::Error> {
-        error
-    }
-
     fn execute(&mut self, statement: Statement<'_>) -> Result<(), Self::Error> {
         self.exec(statement.sql);
         Ok(())
