@@ -359,3 +359,93 @@ def test_runs_still_batch(pg_database: str, tmp_path: Path) -> None:
         conn.commit()
     creates = [s for s in sent if "create table" in s]
     assert len(creates) == 1 and creates[0].count("create table") == 10, sent
+
+
+# The walker's framing and callbacks: `on_version_apply` (what each callback is given, after
+# each step of upgrade, downgrade and stamp) and non-transactional DDL (each migration in a
+# transaction of its own online), with and without `transaction_per_migration`, up to a
+# failing migration: what stays applied is Alembic's.
+CALLBACK_ENV_PY = """
+from alembic import context
+
+attrs = context.config.attributes
+
+
+def applied(ctx, step, heads, run_args):
+    print("applied", step.up_revision_id, step.down_revision_ids, step.is_upgrade,
+          step.is_stamp, sorted(heads), sorted(run_args))
+
+
+context.configure(connection=attrs["connection"], target_metadata=None,
+                  transactional_ddl=attrs.get("tddl"),
+                  transaction_per_migration=attrs.get("tpm", False),
+                  on_version_apply=[applied])
+with context.begin_transaction():
+    context.run_migrations()
+"""
+
+CALLBACK_VERSIONS = {
+    "a.py": """
+revision = "a"
+down_revision = None
+from alembic import op
+def upgrade():
+    op.execute("create table a1 (id int)")
+def downgrade():
+    op.execute("drop table a1")
+""",
+    "b.py": """
+revision = "b"
+down_revision = "a"
+from alembic import op
+def upgrade():
+    op.execute("create table b1 (id int)")
+def downgrade():
+    op.execute("drop table b1")
+""",
+    "c.py": """
+revision = "c"
+down_revision = "b"
+from alembic import op
+def upgrade():
+    op.execute("create table c1 (id int)")
+    op.execute("select * from no_such_table")
+def downgrade():
+    pass
+""",
+}
+
+CALLBACK_SCRIPT = """
+from alembic import command
+from alembic.config import Config
+
+cfg = Config()
+cfg.set_main_option("script_location", sys.argv[2])
+eng = create_engine(URL, poolclass=pool.NullPool)
+for tddl, tpm in ((None, False), (None, True), (False, False), (False, True)):
+    print("transactional_ddl", tddl, "transaction_per_migration", tpm)
+    cfg.attributes.update(tddl=tddl, tpm=tpm)
+    for cmd, rev in (("upgrade", "b"), ("downgrade", "base"), ("stamp", "b"),
+                     ("stamp", "base"), ("upgrade", "head")):
+        with eng.connect() as conn:
+            cfg.attributes["connection"] = conn
+            try:
+                getattr(command, cmd)(cfg, rev)
+                conn.commit()
+            except Exception as error:
+                print(cmd, rev, "failed:", type(error).__name__)
+        show(f"after {cmd} {rev}", "a1", "b1", "c1")
+    with eng.begin() as conn:
+        conn.execute(text("drop table if exists a1, b1, c1, alembic_version"))
+"""
+
+
+def test_version_callbacks_and_framing(pg_server: str, tmp_path: Path) -> None:
+    (tmp_path / "env.py").write_text(CALLBACK_ENV_PY)
+    (tmp_path / "versions").mkdir()
+    for name, text in CALLBACK_VERSIONS.items():
+        (tmp_path / "versions" / name).write_text(text)
+    expected, ours = _both(pg_server, CALLBACK_SCRIPT, str(tmp_path))
+    assert "applied b ('a',) True False ['b'] []" in expected[0]
+    assert "after upgrade head: advisory locks 0, idle in transaction 0" in expected[0]
+    _assert_same(expected, ours)
