@@ -423,6 +423,11 @@ VIEWS = (
 )
 
 
+def _has_set_list(text: str) -> bool:
+    """A line whose comma list Alembic builds from a set (``_LIST_AFTER``)."""
+    return any(_LIST_AFTER.match(line) and ", " in line for line in text.split("\n"))
+
+
 def _maybe_set_ordered(text: str) -> bool:
     lines = text.split("\n")
     return (
@@ -467,7 +472,10 @@ def expectation(
     codes = {r.returncode for r in runs}
     if len(codes) > 1:
         raise AssertionError(f"oracle exit code depends on the hash seed: {codes} for {args}")
-    for name, view in VIEWS:
+    # a list Alembic builds from a set of revisions is unordered even when every seed agreed:
+    # its order may follow object addresses too, which a different checkout path changes
+    views = VIEWS[1:] if _has_set_list(runs[0].stdout + runs[0].stderr) else VIEWS
+    for name, view in views:
         first = (view(runs[0].stdout), view(runs[0].stderr))
         if all((view(r.stdout), view(r.stderr)) == first for r in runs[1:]):
             return Expectation(runs[0], name, view, seeds)
