@@ -82,6 +82,17 @@ impl<'py> PyExecutor<'py> {
         self.context.call_method1(name, args)
     }
 
+    /// The context's plan function (`_run_plan`): its steps as the core plans them.
+    fn call_plan(&mut self, heads: &[String]) -> PyResult<Vec<PlannedStep>> {
+        let steps = self.call("_run_plan", (heads.to_vec(),))?;
+        let mut out = Vec::new();
+        for step in steps.try_iter()? {
+            let native = step?.getattr("_step")?;
+            out.push(native.cast::<Step>()?.get().planned());
+        }
+        Ok(out)
+    }
+
     /// `DefaultImpl.static_output(text)`, when the text waiting is handed over.
     fn write(&mut self, text: String) {
         self.text.push(text);
@@ -125,14 +136,8 @@ impl<'py> Executor for PyExecutor<'py> {
         self.call("_run_unlock", ()).map(drop)
     }
 
-    fn plan(&mut self, heads: &[String]) -> PyResult<Vec<PlannedStep>> {
-        let steps = self.call("_run_plan", (heads.to_vec(),))?;
-        let mut out = Vec::new();
-        for step in steps.try_iter()? {
-            let native = step?.getattr("_step")?;
-            out.push(native.cast::<Step>()?.get().planned());
-        }
-        Ok(out)
+    fn plan(&mut self, heads: &[String]) -> Option<PyResult<Vec<PlannedStep>>> {
+        Some(self.call_plan(heads))
     }
 
     fn begin(&mut self, scope: Scope) -> PyResult<()> {

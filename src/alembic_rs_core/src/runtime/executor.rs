@@ -104,9 +104,10 @@ pub trait Executor {
     }
 
     /// The plan, when the caller's plan function makes it from the heads (Alembic's
-    /// `fn(heads, context)`); executors that are given a plan kind are never asked.
-    fn plan(&mut self, _heads: &[String]) -> Result<Vec<PlannedStep>, Self::Error> {
-        unreachable!("the executor was given no plan function")
+    /// `fn(heads, context)`); `None` for executors that have none (they are given a plan
+    /// kind instead).
+    fn plan(&mut self, _heads: &[String]) -> Option<Result<Vec<PlannedStep>, Self::Error>> {
+        None
     }
 
     fn begin(&mut self, scope: Scope) -> Result<(), Self::Error>;

@@ -12,7 +12,7 @@ use super::log::LogRecord;
 use super::migration::MigrationStep;
 use super::options::ContextOptions;
 use super::scripts::{MigrationScripts, StepBody};
-use super::session::{MigrationRun, PlanKind, plan};
+use super::session::{MigrationRun, PlanKind, PlannedStep, plan};
 use super::{MigrateError, RuntimeError};
 
 /// How a run is carried out (the options `MigrationContext` takes from `configure()` and the
@@ -156,7 +156,7 @@ impl<'m> Migrator<'m> {
         };
         let planned = match kind {
             Some(kind) => plan(self.map, kind, self.run.heads())?,
-            None => exec.plan(&heads).map_err(MigrateError::Executor)?,
+            None => self.executor_plan(exec, &heads)?,
         };
         let steps = planned
             .iter()
@@ -308,7 +308,7 @@ impl<'m> Migrator<'m> {
         let heads = self.read_heads(exec, true)?;
         let planned = match destinations {
             Some(d) => plan(self.map, &PlanKind::Stamp(d.to_vec()), &heads)?,
-            None => exec.plan(&heads).map_err(MigrateError::Executor)?,
+            None => self.executor_plan(exec, &heads)?,
         };
         for p in &planned {
             let step = p.resolve(self.map)?;
@@ -327,6 +327,21 @@ impl<'m> Migrator<'m> {
             exec.sync(Some(&expected)).map_err(MigrateError::Executor)
         } else {
             exec.sync(None).map_err(MigrateError::Executor)
+        }
+    }
+
+    /// The executor's plan function's steps (Alembic's `fn(heads, context)`).
+    fn executor_plan<E: Executor>(
+        &mut self,
+        exec: &mut E,
+        heads: &[String],
+    ) -> Result<Vec<PlannedStep>, E::Error> {
+        match exec.plan(heads) {
+            Some(planned) => planned.map_err(MigrateError::Executor),
+            None => Err(RuntimeError::Assertion(
+                "a run without a plan kind needs the executor's plan",
+            )
+            .into()),
         }
     }
 
